@@ -1,0 +1,236 @@
+/**
+ * Saved accounts: settings in accounts.json, secrets in the secret store, and one S3 client with
+ * its request governor per account. Nothing here ever returns a secret to a caller outside main.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { S3Client } from '@aws-sdk/client-s3'
+import {
+  DEFAULT_RATE_LIMIT,
+  SANDBOX_ACCOUNT_ID,
+  type AccountKind,
+  type AccountSummary,
+} from '../../shared/accounts'
+import type { ParsedAccountDraft } from '../../shared/contract'
+import { CodedError } from '../../shared/errors'
+import { readJson, writeJsonAtomic } from './atomic-file'
+import { checkEndpoint, endpointFor } from './endpoint'
+import type { EventBus } from './event-bus'
+import { refuseIfRedirectsToHttps } from './https-probe'
+import type { Redactor } from './redactor'
+import { createRequestGovernor, type RequestGovernor } from './request-governor'
+import { createS3Client, type ClientSettings } from './s3-client'
+import type { Sandbox } from './sandbox/sandbox'
+import type { SecretStore } from './secret-store'
+
+type StoredAccount = {
+  readonly id: string
+  readonly name: string
+  readonly kind: Exclude<AccountKind, 'sandbox'>
+  readonly endpoint: string
+  readonly region: string
+  readonly forcePathStyle: boolean
+  readonly accessKeyId: string
+  readonly caFile: string | null
+  readonly rateLimit: number
+}
+
+type AccountsFile = { readonly version: 1; readonly accounts: StoredAccount[] }
+
+export type Connection = {
+  readonly client: S3Client
+  readonly governor: RequestGovernor
+  readonly endpoint: string
+}
+
+export type Accounts = {
+  list(): Promise<AccountSummary[]>
+  save(id: string | undefined, draft: ParsedAccountDraft): Promise<AccountSummary>
+  remove(id: string): Promise<void>
+  /** The connection of a saved account (or the sandbox), created on first use. */
+  connection(id: string): Promise<Connection>
+  /** A throw-away connection for a draft, used by Test connection. */
+  draftConnection(id: string | undefined, draft: ParsedAccountDraft): Promise<Connection>
+  dispose(): void
+}
+
+const sandboxSummary = (sandbox: Sandbox): AccountSummary => {
+  const status = sandbox.status()
+  return {
+    id: SANDBOX_ACCOUNT_ID,
+    name: 'Local sandbox',
+    kind: 'sandbox',
+    endpoint: status.state === 'ready' ? status.endpoint : 'http://127.0.0.1',
+    region: 'us-east-1',
+    forcePathStyle: true,
+    accessKeyId: '',
+    hasSecret: true,
+    caFile: null,
+    rateLimit: DEFAULT_RATE_LIMIT,
+    insecure: false,
+  }
+}
+
+const readCa = async (caFile: string | null): Promise<string | null> => {
+  if (!caFile) return null
+  try {
+    const pem = await readFile(caFile, 'utf8')
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new CodedError('INVALID_REQUEST', `${caFile} is not a PEM certificate file.`)
+    }
+    return pem
+  } catch (error) {
+    if (error instanceof CodedError) throw error
+    throw new CodedError(
+      'INVALID_REQUEST',
+      `Cannot read the CA file ${caFile}: ${(error as Error).message}`,
+    )
+  }
+}
+
+export const createAccounts = (options: {
+  dataDir: string
+  secrets: SecretStore
+  sandbox: Sandbox
+  events: EventBus
+  redactor: Redactor
+}): Accounts => {
+  const file = path.join(options.dataDir, 'accounts.json')
+  const connections = new Map<string, Connection>()
+  let sandboxConnection: { endpoint: string; connection: Connection } | null = null
+
+  const load = async (): Promise<StoredAccount[]> =>
+    (await readJson<AccountsFile>(file, { version: 1, accounts: [] })).accounts
+
+  const summarise = async (account: StoredAccount): Promise<AccountSummary> => ({
+    ...account,
+    hasSecret: (await options.secrets.get(account.id)) !== null,
+    insecure: account.endpoint.startsWith('http:'),
+  })
+
+  const list = async (): Promise<AccountSummary[]> => [
+    sandboxSummary(options.sandbox),
+    ...(await Promise.all((await load()).map(summarise))),
+  ]
+
+  const announce = async (): Promise<void> => options.events.emit('accounts.changed', await list())
+
+  const drop = (id: string): void => {
+    connections.get(id)?.client.destroy()
+    connections.delete(id)
+  }
+
+  /** Settings for a draft, checked before anything is sent anywhere. */
+  const settingsFor = async (
+    draft: ParsedAccountDraft,
+    storedSecret: string | null,
+  ): Promise<{ settings: ClientSettings; insecure: boolean }> => {
+    const endpoint = checkEndpoint(endpointFor(draft.kind, draft.endpoint))
+    const secretAccessKey = draft.secretAccessKey || storedSecret
+    if (!secretAccessKey) throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
+    options.redactor.add(secretAccessKey)
+    if (endpoint.insecure) await refuseIfRedirectsToHttps(endpoint.url)
+    return {
+      insecure: endpoint.insecure,
+      settings: {
+        endpoint: endpoint.url,
+        region: draft.region,
+        forcePathStyle: draft.forcePathStyle,
+        accessKeyId: draft.accessKeyId,
+        secretAccessKey,
+        caPem: await readCa(draft.caFile),
+      },
+    }
+  }
+
+  const open = (settings: ClientSettings, rateLimit: number): Connection => {
+    const governor = createRequestGovernor(rateLimit)
+    return { client: createS3Client(settings, governor), governor, endpoint: settings.endpoint }
+  }
+
+  return {
+    list,
+    async save(id, draft) {
+      const accounts = await load()
+      const existing = id ? accounts.find((account) => account.id === id) : undefined
+      if (id && !existing) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
+      if (!existing && !draft.secretAccessKey) {
+        throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
+      }
+      const endpoint = checkEndpoint(endpointFor(draft.kind, draft.endpoint))
+      const stored: StoredAccount = {
+        id: existing?.id ?? randomUUID(),
+        name: draft.name,
+        kind: draft.kind,
+        endpoint: endpoint.url,
+        region: draft.region,
+        forcePathStyle: draft.forcePathStyle,
+        accessKeyId: draft.accessKeyId,
+        caFile: draft.caFile || null,
+        rateLimit: draft.rateLimit,
+      }
+      if (draft.secretAccessKey) {
+        options.redactor.add(draft.secretAccessKey)
+        await options.secrets.set(stored.id, draft.secretAccessKey)
+      }
+      const next = existing
+        ? accounts.map((account) => (account.id === stored.id ? stored : account))
+        : [...accounts, stored]
+      await writeJsonAtomic(file, { version: 1, accounts: next } satisfies AccountsFile)
+      drop(stored.id)
+      await announce()
+      return summarise(stored)
+    },
+    async remove(id) {
+      if (id === SANDBOX_ACCOUNT_ID) {
+        throw new CodedError(
+          'INVALID_REQUEST',
+          'The local sandbox is built in and cannot be removed.',
+        )
+      }
+      const accounts = await load()
+      await writeJsonAtomic(file, {
+        version: 1,
+        accounts: accounts.filter((account) => account.id !== id),
+      } satisfies AccountsFile)
+      await options.secrets.delete(id)
+      drop(id)
+      await announce()
+    },
+    async connection(id) {
+      if (id === SANDBOX_ACCOUNT_ID) {
+        await options.sandbox.start()
+        const settings = options.sandbox.settings()
+        if (sandboxConnection?.endpoint !== settings.endpoint) {
+          sandboxConnection?.connection.client.destroy()
+          sandboxConnection = {
+            endpoint: settings.endpoint,
+            connection: open(settings, DEFAULT_RATE_LIMIT),
+          }
+        }
+        return sandboxConnection.connection
+      }
+      const cached = connections.get(id)
+      if (cached) return cached
+      const account = (await load()).find((candidate) => candidate.id === id)
+      if (!account) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
+      const { settings } = await settingsFor(
+        { ...account, secretAccessKey: '' },
+        await options.secrets.get(account.id),
+      )
+      const connection = open(settings, account.rateLimit)
+      connections.set(id, connection)
+      return connection
+    },
+    async draftConnection(id, draft) {
+      const storedSecret = id ? await options.secrets.get(id) : null
+      const { settings } = await settingsFor(draft, storedSecret)
+      return open(settings, draft.rateLimit)
+    },
+    dispose() {
+      for (const id of [...connections.keys()]) drop(id)
+      sandboxConnection?.connection.client.destroy()
+    },
+  }
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { CodedError } from '../../shared/errors'
+import { createDispatcher, type Handlers } from './dispatcher'
+import { createRedactor } from './redactor'
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+
+const handlers = {
+  'app.info': async () => ({ version: '1.0.0', shell: 'web', platform: 'linux' }),
+  'accounts.list': async () => [],
+  'accounts.test': async () => {
+    throw new CodedError('SIGNATURE_MISMATCH', `bad signature for ${SECRET}`)
+  },
+  'accounts.save': async () => {
+    throw new Error('disk on fire')
+  },
+  'accounts.remove': async () => null,
+  'sandbox.start': async () => ({ state: 'stopped' }),
+  'buckets.list': async ({ accountId }) => [{ name: accountId, createdAt: null }],
+} satisfies Handlers
+
+const redactor = createRedactor()
+redactor.add(SECRET)
+const dispatch = createDispatcher(handlers, redactor)
+const trusted = { trusted: true }
+
+describe('the handler wrapper', () => {
+  it('returns the handler value in an ok envelope', async () => {
+    expect(await dispatch('buckets.list', { accountId: 'a1' }, trusted)).toEqual({
+      ok: true,
+      value: [{ name: 'a1', createdAt: null }],
+    })
+  })
+
+  it('rejects a malformed request with INVALID_REQUEST, naming the field', async () => {
+    const result = await dispatch('buckets.list', { accountId: 42 }, trusted)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('INVALID_REQUEST')
+    expect(result.error.message).toMatch(/accountId/)
+  })
+
+  it('rejects unexpected extra fields (strict schemas)', async () => {
+    const result = await dispatch('app.info', { sneaky: true }, trusted)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+  })
+
+  it('rejects a missing request body', async () => {
+    const result = await dispatch('buckets.list', undefined, trusted)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+  })
+
+  it('rejects unknown commands, including prototype names', async () => {
+    expect(await dispatch('fs.readFile', {}, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    })
+    expect(await dispatch('constructor', {}, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    })
+    expect(await dispatch(17, {}, trusted)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND' },
+    })
+  })
+
+  it('refuses untrusted senders before looking at the request', async () => {
+    expect(await dispatch('app.info', {}, { trusted: false })).toMatchObject({
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER' },
+    })
+  })
+
+  it('turns a coded failure into its envelope, with secrets blanked out', async () => {
+    const result = await dispatch(
+      'accounts.test',
+      { draft: { name: 'n', kind: 'custom', endpoint: 'https://x', accessKeyId: 'AK' } },
+      trusted,
+    )
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'SIGNATURE_MISMATCH', message: 'bad signature for ••••••' },
+    })
+  })
+
+  it('turns an unexpected exception into UNKNOWN without a stack trace', async () => {
+    const result = await dispatch(
+      'accounts.save',
+      {
+        draft: {
+          name: 'n',
+          kind: 'custom',
+          endpoint: 'https://x',
+          accessKeyId: 'AK',
+          secretAccessKey: 's',
+        },
+      },
+      trusted,
+    )
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN', message: 'Unexpected error: disk on fire' },
+    })
+  })
+})

@@ -1,0 +1,64 @@
+/**
+ * The one handler wrapper every command passes through, in both shells: it checks the sender,
+ * validates the request against the contract's schema and returns the result envelope.
+ */
+import {
+  commands,
+  isCommandName,
+  type CommandName,
+  type CommandResponse,
+  type ParsedRequest,
+} from '../../shared/contract'
+import { fail, ok, type Result } from '../../shared/errors'
+import { toAppError } from './error-mapper'
+import type { Redactor } from './redactor'
+
+export type Handlers = {
+  readonly [C in CommandName]: (request: ParsedRequest<C>) => Promise<CommandResponse<C>>
+}
+
+/** Who sent a command; each shell decides trust its own way (frame URL, socket token). */
+export type Sender = { readonly trusted: boolean }
+
+export type Dispatch = (name: unknown, request: unknown, sender: Sender) => Promise<Result<unknown>>
+
+const describeIssues = (issues: readonly { path: PropertyKey[]; message: string }[]): string =>
+  issues
+    .slice(0, 3)
+    .map(
+      (issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ` : '') + issue.message,
+    )
+    .join('; ')
+
+export const createDispatcher = (handlers: Handlers, redactor: Redactor): Dispatch => {
+  const run = async <C extends CommandName>(
+    name: C,
+    request: unknown,
+  ): Promise<Result<unknown>> => {
+    const parsed = commands[name].request.safeParse(request)
+    if (!parsed.success) {
+      return fail(
+        'INVALID_REQUEST',
+        `Invalid request for ${name}: ${describeIssues(parsed.error.issues)}`,
+      )
+    }
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>
+    return ok(await handler(parsed.data))
+  }
+
+  return async (name, request, sender) => {
+    if (!sender.trusted) return fail('UNTRUSTED_SENDER', 'This sender may not use DSS Explorer.')
+    if (!isCommandName(name)) {
+      return fail(
+        'UNKNOWN_COMMAND',
+        `There is no command named ${JSON.stringify(String(name)).slice(0, 120)}.`,
+      )
+    }
+    try {
+      return await run(name, request)
+    } catch (error) {
+      const appError = toAppError(error)
+      return fail(appError.code, redactor.redact(appError.message))
+    }
+  }
+}

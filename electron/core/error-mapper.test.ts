@@ -1,0 +1,183 @@
+import { S3ServiceException } from '@aws-sdk/client-s3'
+import { describe, expect, it } from 'vitest'
+import { CodedError, type ErrorCode } from '../../shared/errors'
+import { toAppError } from './error-mapper'
+
+const context = { endpoint: 'https://s3.example.test:8443', bucket: 'photos', key: 'a+b.txt' }
+
+/** An error as the SDK's deserializer builds it from an S3 XML error body. */
+const s3Error = (name: string, status: number, extra: Record<string, unknown> = {}): Error =>
+  Object.assign(
+    new S3ServiceException({
+      name,
+      $fault: status >= 500 ? 'server' : 'client',
+      $metadata: { httpStatusCode: status },
+      message: `${name} from server`,
+    }),
+    extra,
+  )
+
+/** A Node system error as the HTTP handler rejects with it. */
+const systemError = (code: string, message = code): Error =>
+  Object.assign(new Error(message), { code })
+
+describe('error mapper', () => {
+  it.each<[string, Error, ErrorCode, RegExp]>([
+    [
+      'unknown access key',
+      s3Error('InvalidAccessKeyId', 403),
+      'INVALID_ACCESS_KEY',
+      /does not know this access key/,
+    ],
+    [
+      'wrong secret',
+      s3Error('SignatureDoesNotMatch', 403),
+      'SIGNATURE_MISMATCH',
+      /secret key does not match/,
+    ],
+    [
+      'access denied',
+      s3Error('AccessDenied', 403),
+      'ACCESS_DENIED',
+      /"a\+b\.txt" in bucket "photos"/,
+    ],
+    ['no such bucket', s3Error('NoSuchBucket', 404), 'NO_SUCH_BUCKET', /"photos" does not exist/],
+    ['no such key', s3Error('NoSuchKey', 404), 'NO_SUCH_KEY', /"a\+b\.txt" no longer exists/],
+    [
+      'bucket not empty',
+      s3Error('BucketNotEmpty', 409),
+      'BUCKET_NOT_EMPTY',
+      /not empty\. Empty it first/,
+    ],
+    ['bucket taken', s3Error('BucketAlreadyExists', 409), 'BUCKET_EXISTS', /already taken/],
+    [
+      'bucket owned',
+      s3Error('BucketAlreadyOwnedByYou', 409),
+      'BUCKET_EXISTS',
+      /already have a bucket/,
+    ],
+    ['bad bucket name', s3Error('InvalidBucketName', 400), 'INVALID_BUCKET_NAME', /3–63 lowercase/],
+    ['slow down', s3Error('SlowDown', 503), 'SLOW_DOWN', /slow down/],
+    ['throttled 429', s3Error('Unknown', 429), 'SLOW_DOWN', /slow down/],
+    [
+      'internal error',
+      s3Error('InternalError', 500),
+      'SERVER_ERROR',
+      /s3\.example\.test:8443 had an internal error/,
+    ],
+    ['bare 403 (HEAD)', s3Error('Forbidden', 403), 'ACCESS_DENIED', /Access denied/],
+    ['bare 404 (HEAD)', s3Error('NotFound', 404), 'NOT_FOUND', /"a\+b\.txt" was not found/],
+    [
+      'wrong region',
+      s3Error('PermanentRedirect', 301),
+      'INVALID_ENDPOINT',
+      /another endpoint or region/,
+    ],
+    [
+      'DNS failure',
+      systemError('ENOTFOUND', 'getaddrinfo ENOTFOUND s3.example.test'),
+      'DNS_NOT_FOUND',
+      /s3\.example\.test:8443: its name does not resolve/,
+    ],
+    ['DNS not answering', systemError('EAI_AGAIN'), 'DNS_NOT_FOUND', /DNS is not answering/],
+    ['refused', systemError('ECONNREFUSED'), 'CONNECTION_REFUSED', /refused the connection/],
+    ['reset', systemError('ECONNRESET'), 'CONNECTION_RESET', /cut off/],
+    ['socket hang up', new Error('socket hang up'), 'CONNECTION_RESET', /cut off/],
+    ['timeout (socket)', systemError('ETIMEDOUT'), 'TIMEOUT', /did not answer in time/],
+    [
+      'timeout (SDK)',
+      Object.assign(new Error('Connection timed out after 10000 ms'), { name: 'TimeoutError' }),
+      'TIMEOUT',
+      /did not answer in time/,
+    ],
+    [
+      'self-signed',
+      systemError('DEPTH_ZERO_SELF_SIGNED_CERT'),
+      'TLS_SELF_SIGNED',
+      /self-signed certificate/,
+    ],
+    [
+      'self-signed chain',
+      systemError('SELF_SIGNED_CERT_IN_CHAIN'),
+      'TLS_SELF_SIGNED',
+      /self-signed authority/,
+    ],
+    ['expired', systemError('CERT_HAS_EXPIRED'), 'TLS_EXPIRED', /has expired/],
+    ['not yet valid', systemError('CERT_NOT_YET_VALID'), 'TLS_EXPIRED', /not valid yet/],
+    [
+      'wrong host',
+      Object.assign(systemError('ERR_TLS_CERT_ALTNAME_INVALID'), {
+        reason: "Host: 127.0.0.1. is not in the cert's altnames: DNS:other.test",
+      }),
+      'TLS_HOST_MISMATCH',
+      /different host name.*other\.test/,
+    ],
+    [
+      'unknown issuer',
+      systemError('UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+      'TLS_UNTRUSTED',
+      /issuer is unknown/,
+    ],
+    [
+      'plain port',
+      new Error('write EPROTO ... wrong version number'),
+      'TLS_UNTRUSTED',
+      /did not answer with TLS/,
+    ],
+    [
+      'cancelled',
+      Object.assign(new Error('aborted'), { name: 'AbortError' }),
+      'CANCELLED',
+      /Cancelled/,
+    ],
+  ])('maps %s', (_label, error, code, message) => {
+    const mapped = toAppError(error, context)
+    expect(mapped.code).toBe(code)
+    expect(mapped.message).toMatch(message)
+  })
+
+  it('finds a network error wrapped as a cause', () => {
+    const wrapped = Object.assign(new Error('fetch failed'), { cause: systemError('ECONNREFUSED') })
+    expect(toAppError(wrapped, context).code).toBe('CONNECTION_REFUSED')
+  })
+
+  it('says how far the clock is off, from the server time in the error', () => {
+    const error = s3Error('RequestTimeTooSkewed', 403, {
+      RequestTime: '20261124T120000Z',
+      ServerTime: '2026-11-24T11:43:00Z',
+    })
+    const mapped = toAppError(error, context)
+    expect(mapped.code).toBe('CLOCK_SKEW')
+    expect(mapped.message).toMatch(/17 minutes ahead of the server's/)
+  })
+
+  it('falls back to the Date header when the body has no times', () => {
+    const error = Object.assign(s3Error('RequestTimeTooSkewed', 403), {
+      $response: { statusCode: 403, headers: { date: 'Tue, 24 Nov 2026 14:00:00 GMT' } },
+    })
+    const now = Date.parse('2026-11-24T11:00:00Z')
+    expect(toAppError(error, context, now).message).toMatch(/3 hours behind the server's/)
+  })
+
+  it('recognises a redirect to HTTPS', () => {
+    const error = Object.assign(s3Error('Unknown', 301), {
+      $response: { statusCode: 301, headers: { location: 'https://s3.example.test/' } },
+    })
+    expect(toAppError(error, { endpoint: 'http://s3.example.test' }).code).toBe('HTTPS_REQUIRED')
+  })
+
+  it('passes coded errors through unchanged', () => {
+    expect(toAppError(new CodedError('HTTPS_REQUIRED', 'use https'))).toEqual({
+      code: 'HTTPS_REQUIRED',
+      message: 'use https',
+    })
+  })
+
+  it('keeps unknown errors readable and marked UNKNOWN', () => {
+    const mapped = toAppError(s3Error('WeirdThing', 400))
+    expect(mapped).toEqual({
+      code: 'UNKNOWN',
+      message: 'Unexpected error (WeirdThing): WeirdThing from server',
+    })
+  })
+})

@@ -1,0 +1,113 @@
+/**
+ * One S3 client per account, with the settings non-AWS servers need (DSS.md §3): checksums only
+ * when required, Content-MD5 on DeleteObjects, path-style addressing, and every HTTP attempt
+ * (retries included) passing the account's request governor.
+ */
+import { createHash } from 'node:crypto'
+import http from 'node:http'
+import https from 'node:https'
+import tls from 'node:tls'
+import { S3Client, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { FinalizeRequestMiddleware, HttpRequest as SmithyHttpRequest } from '@smithy/types'
+import { DEFAULT_REGION } from '../../shared/accounts'
+import type { RequestGovernor, RequestPriority } from './request-governor'
+
+export type ClientSettings = {
+  readonly endpoint: string
+  readonly region?: string
+  readonly forcePathStyle?: boolean
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+  /** PEM of an extra certificate authority to trust besides the system's. */
+  readonly caPem?: string | null
+  readonly maxSockets?: number
+}
+
+export const CONNECT_TIMEOUT_MS = 10_000
+/** Idle-socket timeout: a stalled transfer fails instead of hanging forever. */
+export const SOCKET_TIMEOUT_MS = 60_000
+
+/** Commands whose requests the user is waiting on; everything else queues behind them. */
+const INTERACTIVE_COMMANDS = new Set([
+  'ListBucketsCommand',
+  'ListObjectsV2Command',
+  'ListObjectsCommand',
+  'HeadObjectCommand',
+  'HeadBucketCommand',
+  'CreateBucketCommand',
+])
+
+type Middleware = FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes>
+type HeaderBag = Record<string, string>
+const isHttpRequest = (value: unknown): value is SmithyHttpRequest =>
+  typeof value === 'object' && value !== null && 'headers' in value && 'method' in value
+
+/** Classic S3 servers require Content-MD5 on DeleteObjects; the SDK sends a CRC32 instead. */
+export const contentMd5Middleware: Middleware = (next, context) => async (args) => {
+  const request = args.request
+  if (context.commandName === 'DeleteObjectsCommand' && isHttpRequest(request)) {
+    const kept = Object.entries(request.headers as HeaderBag).filter(([name]) => {
+      const lower = name.toLowerCase()
+      return !lower.startsWith('x-amz-checksum-') && lower !== 'x-amz-sdk-checksum-algorithm'
+    })
+    const body: unknown = request.body
+    if (typeof body === 'string' || body instanceof Uint8Array) {
+      kept.push(['content-md5', createHash('md5').update(body).digest('base64')])
+    }
+    request.headers = Object.fromEntries(kept)
+  }
+  return next(args)
+}
+
+const governorMiddleware =
+  (governor: RequestGovernor): Middleware =>
+  (next, context) =>
+  async (args) => {
+    const priority: RequestPriority = INTERACTIVE_COMMANDS.has(context.commandName ?? '')
+      ? 'interactive'
+      : 'bulk'
+    const signal = (args.request as { signal?: AbortSignal } | undefined)?.signal
+    await governor.acquire(priority, signal)
+    return next(args)
+  }
+
+export const createS3Client = (settings: ClientSettings, governor?: RequestGovernor): S3Client => {
+  const maxSockets = settings.maxSockets ?? 32
+  const client = new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region || DEFAULT_REGION,
+    forcePathStyle: settings.forcePathStyle ?? true,
+    credentials: {
+      accessKeyId: settings.accessKeyId,
+      secretAccessKey: settings.secretAccessKey,
+    },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: SOCKET_TIMEOUT_MS,
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
+      httpsAgent: new https.Agent({
+        keepAlive: true,
+        maxSockets,
+        ca: settings.caPem ? [...tls.rootCertificates, settings.caPem] : undefined,
+      }),
+    }),
+  })
+  // Both run after the retry middleware and before signing: once per HTTP attempt.
+  client.middlewareStack.addRelativeTo(contentMd5Middleware, {
+    name: 'dssContentMd5',
+    relation: 'before',
+    toMiddleware: 'httpSigningMiddleware',
+  })
+  if (governor) {
+    client.middlewareStack.addRelativeTo(governorMiddleware(governor), {
+      name: 'dssRequestGovernor',
+      relation: 'before',
+      toMiddleware: 'httpSigningMiddleware',
+    })
+  }
+  return client
+}

@@ -1,0 +1,28 @@
+// Minimal types for the parts of @20minutes/s3rver (CommonJS, untyped) that the sandbox uses.
+declare module '@20minutes/s3rver' {
+  import type { Server } from 'node:http'
+
+  type S3rverOptions = {
+    address?: string
+    port?: number
+    silent?: boolean
+    directory: string
+    resetOnClose?: boolean
+    allowMismatchedSignatures?: boolean
+    key?: string | Buffer
+    cert?: string | Buffer
+  }
+
+  export default class S3rver {
+    constructor(options: S3rverOptions)
+    run(): Promise<{ address: string; port: number }>
+    close(): Promise<void>
+    httpServer?: Server
+  }
+}
+
+declare module '@20minutes/s3rver/lib/models/account.js' {
+  export const DUMMY_ACCOUNT: {
+    createKeyPair(accessKeyId: string, secretAccessKey: string): void
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The preload: exposes one object, `window.dss`, mirroring the contract (invoke a command, subscribe
+ * to an event). Nothing else of Electron or Node reaches the page.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import type { DssApi, EventName, EventPayload } from '../../shared/contract'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+
+const api: DssApi = {
+  // Names and requests are validated in main by the handler wrapper; the preload stays tiny
+  // (a sandboxed preload is one bundled file loaded with every window).
+  invoke: (name, request) => ipcRenderer.invoke(INVOKE_CHANNEL, name, request),
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) {
+    const forward = (_event: IpcRendererEvent, eventName: unknown, payload: unknown): void => {
+      if (eventName === name) listener(payload as EventPayload<E>)
+    }
+    ipcRenderer.on(EVENT_CHANNEL, forward)
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld('dss', api)

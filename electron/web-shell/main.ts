@@ -1,0 +1,50 @@
+/** Entry of the web shell: the core, the renderer and a URL to open, on 127.0.0.1. */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createCore } from '../core/core'
+import { defaultDataDir } from '../core/data-dir'
+import { appVersion } from '../core/version'
+import { startWebShell, type WebShell } from './server'
+
+export type WebShellOptions = {
+  readonly port?: number
+  readonly dataDir?: string
+  readonly openBrowser?: boolean
+}
+
+/** Opens the URL in the user's browser, where there is one; failing quietly is fine. */
+const openInBrowser = (url: string): void => {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
+  try {
+    const child = spawn(command, [url], { stdio: 'ignore', detached: true })
+    child.on('error', () => undefined)
+    child.unref()
+  } catch {
+    // No browser launcher: the printed URL is enough.
+  }
+}
+
+export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShell> => {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const core = createCore({
+    dataDir: options.dataDir ?? defaultDataDir(),
+    info: { version: appVersion, shell: 'web', platform: process.platform },
+  })
+  const shell = await startWebShell({
+    core,
+    rendererDir: path.join(here, 'renderer'),
+    port: options.port,
+  })
+  const stop = async (): Promise<void> => {
+    await shell.close()
+    await core.dispose()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  console.log(`DSS Explorer is running at ${shell.url}`)
+  if (options.openBrowser) openInBrowser(shell.url)
+  return shell
+}

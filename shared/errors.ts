@@ -1,0 +1,63 @@
+/** Stable error codes the UI can act on, and the result envelope every command returns. */
+
+export const errorCodes = [
+  'INVALID_REQUEST',
+  'UNKNOWN_COMMAND',
+  'UNTRUSTED_SENDER',
+  'INVALID_ENDPOINT',
+  'HTTPS_REQUIRED',
+  'INVALID_ACCESS_KEY',
+  'SIGNATURE_MISMATCH',
+  'CLOCK_SKEW',
+  'TLS_SELF_SIGNED',
+  'TLS_EXPIRED',
+  'TLS_HOST_MISMATCH',
+  'TLS_UNTRUSTED',
+  'DNS_NOT_FOUND',
+  'CONNECTION_REFUSED',
+  'CONNECTION_RESET',
+  'TIMEOUT',
+  'ACCESS_DENIED',
+  'NO_SUCH_BUCKET',
+  'NO_SUCH_KEY',
+  'BUCKET_NOT_EMPTY',
+  'BUCKET_EXISTS',
+  'INVALID_BUCKET_NAME',
+  'INVALID_KEY',
+  'SLOW_DOWN',
+  'SERVER_ERROR',
+  'NOT_FOUND',
+  'CANCELLED',
+  'SANDBOX_UNAVAILABLE',
+  'UNKNOWN',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export type AppError = {
+  readonly code: ErrorCode
+  readonly message: string
+}
+
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message },
+})
+
+/** An error that already carries a contract code; services throw it, the handler wrapper unwraps it. */
+export class CodedError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'CodedError'
+    this.code = code
+  }
+}
+
+export const isCodedError = (error: unknown): error is CodedError => error instanceof CodedError
