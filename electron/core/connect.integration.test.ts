@@ -1,0 +1,103 @@
+/** Connecting through the DSS gateway emulator (TLS, HTTP→HTTPS redirect) with the real core. */
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestBed, type TestBed } from '../../e2e/testbed/test-bed'
+import type { AccountDraft } from '../../shared/contract'
+import type { Result } from '../../shared/errors'
+import { createCore, type Core } from './core'
+
+let bed: TestBed
+let core: Core
+let dataDir: string
+
+beforeAll(async () => {
+  bed = await startTestBed({ buckets: ['alpha', 'beta'] })
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'dss-connect-'))
+  core = createCore({ dataDir, info: { version: 'test', shell: 'web', platform: 'linux' } })
+})
+
+afterAll(async () => {
+  await core.dispose()
+  await bed.stop()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+const draft = (overrides: Partial<AccountDraft> = {}): AccountDraft => ({
+  name: 'Test bed',
+  kind: 'custom',
+  endpoint: bed.endpoint,
+  accessKeyId: bed.accessKeyId,
+  secretAccessKey: bed.secretAccessKey,
+  caFile: bed.caFile,
+  ...overrides,
+})
+
+const call = (name: string, request: unknown): Promise<Result<unknown>> =>
+  core.dispatch(name, request, { trusted: true })
+
+const errorOf = (result: Result<unknown>) => {
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`)
+  return result.error
+}
+
+describe('connecting through the DSS gateway emulator', () => {
+  it('lists the buckets with the right keys over TLS with the custom CA', async () => {
+    const result = await call('accounts.test', { draft: draft() })
+    expect(result).toMatchObject({ ok: true, value: { bucketCount: 2 } })
+  })
+
+  it('reports a wrong secret as a signature mismatch', async () => {
+    const error = errorOf(await call('accounts.test', { draft: draft({ secretAccessKey: 'wrong-secret-0123456789' }) }))
+    expect(error.code).toBe('SIGNATURE_MISMATCH')
+    expect(error.message).toMatch(/secret key does not match/)
+  })
+
+  it('reports an unknown access key', async () => {
+    const error = errorOf(await call('accounts.test', { draft: draft({ accessKeyId: 'AKIANOBODYKNOWS' }) }))
+    expect(error.code).toBe('INVALID_ACCESS_KEY')
+  })
+
+  it("says why TLS failed when the server's certificate is not trusted", async () => {
+    const error = errorOf(await call('accounts.test', { draft: draft({ caFile: null }) }))
+    expect(error.code).toBe('TLS_SELF_SIGNED')
+    expect(error.message).toMatch(/self-signed/)
+  })
+
+  it('never sends credentials to an http:// endpoint that redirects to HTTPS', async () => {
+    bed.emulator.clearLog()
+    const error = errorOf(await call('accounts.test', { draft: draft({ endpoint: bed.httpEndpoint }) }))
+    expect(error.code).toBe('HTTPS_REQUIRED')
+    expect(error.message).toMatch(/requires HTTPS/)
+    const httpRequests = bed.emulator.log().filter((entry) => entry.scheme === 'http')
+    expect(httpRequests.length).toBeGreaterThan(0)
+    expect(httpRequests.every((entry) => !entry.authorized)).toBe(true)
+    expect(bed.emulator.log().filter((entry) => entry.scheme === 'https')).toEqual([])
+  })
+
+  it('refuses plain http to a DSS host before sending anything', async () => {
+    const error = errorOf(
+      await call('accounts.test', { draft: draft({ endpoint: 'http://s3-standard.oortech.com' }) }),
+    )
+    expect(error.code).toBe('HTTPS_REQUIRED')
+    expect(error.message).toMatch(/No request was sent/)
+  })
+
+  it('saves an account without writing its secret into the settings file', async () => {
+    const saved = await call('accounts.save', { draft: draft() })
+    expect(saved).toMatchObject({ ok: true, value: { name: 'Test bed', hasSecret: true } })
+    expect(JSON.stringify(saved)).not.toContain(bed.secretAccessKey)
+    const settings = await readFile(path.join(dataDir, 'accounts.json'), 'utf8')
+    expect(settings).toContain(bed.accessKeyId)
+    expect(settings).not.toContain(bed.secretAccessKey)
+    const secrets = await stat(path.join(dataDir, 'secrets.json'))
+    expect(secrets.mode & 0o077).toBe(0)
+    if (!saved.ok) return
+    const id = (saved.value as { id: string }).id
+    expect(await call('buckets.list', { accountId: id })).toMatchObject({
+      ok: true,
+      value: [{ name: 'alpha' }, { name: 'beta' }],
+    })
+  })
+})
