@@ -1,16 +1,14 @@
 /** Messages of the web shell's WebSocket, which carries the same contract as Electron IPC. */
-import { z } from 'zod'
 import type { EventName, EventPayload } from './contract'
 import type { Result } from './errors'
 
-export const invokeMessage = z.strictObject({
-  type: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  name: z.string().max(100),
-  request: z.unknown(),
-})
-
-export type InvokeMessage = z.infer<typeof invokeMessage>
+/** Renderer → core. The web shell validates it before dispatching (it is untrusted input). */
+export type InvokeMessage = {
+  readonly type: 'invoke'
+  readonly id: number
+  readonly name: string
+  readonly request: unknown
+}
 
 export type ResultMessage = {
   readonly type: 'result'

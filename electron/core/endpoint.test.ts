@@ -12,14 +12,24 @@ const codeOf = (raw: string): string => {
 
 describe('endpoints', () => {
   it('always uses the DSS presets’ own HTTPS endpoints', () => {
-    expect(endpointFor('dss-standard', 'http://127.0.0.1:1')).toBe('https://s3-standard.oortech.com')
+    expect(endpointFor('dss-standard', 'http://127.0.0.1:1')).toBe(
+      'https://s3-standard.oortech.com',
+    )
     expect(endpointFor('dss-archive', '')).toBe('https://s3-archive.oortech.com')
     expect(endpointFor('custom', 'https://minio.local:9000')).toBe('https://minio.local:9000')
   })
 
   it('accepts https anywhere and http only on this computer, marked insecure', () => {
-    expect(checkEndpoint('https://s3.example.com')).toEqual({ url: 'https://s3.example.com', host: 's3.example.com', insecure: false })
-    expect(checkEndpoint(' http://127.0.0.1:9000/ ')).toEqual({ url: 'http://127.0.0.1:9000', host: '127.0.0.1:9000', insecure: true })
+    expect(checkEndpoint('https://s3.example.com')).toEqual({
+      url: 'https://s3.example.com',
+      host: 's3.example.com',
+      insecure: false,
+    })
+    expect(checkEndpoint(' http://127.0.0.1:9000/ ')).toEqual({
+      url: 'http://127.0.0.1:9000',
+      host: '127.0.0.1:9000',
+      insecure: true,
+    })
     expect(checkEndpoint('http://localhost:9000').insecure).toBe(true)
     expect(checkEndpoint('http://[::1]:9000').insecure).toBe(true)
   })

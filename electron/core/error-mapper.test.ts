@@ -181,3 +181,10 @@ describe('error mapper', () => {
     })
   })
 })
+
+describe('error mapper without an endpoint', () => {
+  it('names "the server" and still starts the sentence with a capital', () => {
+    const mapped = toAppError(systemError('ECONNREFUSED'))
+    expect(mapped.message).toMatch(/^The server refused the connection/)
+  })
+})

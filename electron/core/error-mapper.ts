@@ -263,11 +263,19 @@ const byStatus = (status: number, context: ErrorContext, shape: ErrorShape): App
   return null
 }
 
+/** Messages that open with an unnamed host ("the server …") start with a capital. */
+const capitalised = (error: AppError): AppError =>
+  error.message.startsWith('the server')
+    ? { code: error.code, message: `T${error.message.slice(1)}` }
+    : error
+
 export const toAppError = (
   error: unknown,
   context: ErrorContext = {},
   now: number = Date.now(),
-): AppError => {
+): AppError => capitalised(describe(error, context, now))
+
+const describe = (error: unknown, context: ErrorContext, now: number): AppError => {
   if (isCodedError(error)) return { code: error.code, message: error.message }
   const shape = shapeOf(error)
   if (shape.name === 'AbortError' || shape.code === 'ABORT_ERR') {

@@ -6,7 +6,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { fail } from '../../shared/errors'
-import { TOKEN_PARAM, WS_PATH, invokeMessage, type ServerMessage } from '../../shared/wire'
+import { z } from 'zod'
+import { TOKEN_PARAM, WS_PATH, type InvokeMessage, type ServerMessage } from '../../shared/wire'
 import type { Core } from '../core/core'
 import { createGuard, type Guard } from './guard'
 import { serveStatic } from './static-files'
@@ -17,6 +18,13 @@ export type WebShell = {
   readonly token: string
   close(): Promise<void>
 }
+
+const invokeMessage: z.ZodType<InvokeMessage> = z.strictObject({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(100),
+  request: z.unknown(),
+})
 
 /** Largest WebSocket message accepted: commands are small; file bodies travel over HTTP. */
 const MAX_MESSAGE_BYTES = 1024 * 1024

@@ -45,16 +45,29 @@ const listAll = async (client: S3Client): Promise<string[]> => {
 describe('local sandbox', () => {
   it('starts on loopback and seeds the demo bucket on first run', async () => {
     const status = await sandbox.start()
-    expect(status).toMatchObject({ state: 'ready', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) })
+    expect(status).toMatchObject({
+      state: 'ready',
+      endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    })
     expect(statuses.map((entry) => entry.state)).toEqual(['starting', 'ready'])
     const client = createS3Client(sandbox.settings())
     const keys = await listAll(client)
-    expect(keys.sort()).toEqual(demoObjects().map((object) => object.key).sort())
+    expect(keys.sort()).toEqual(
+      demoObjects()
+        .map((object) => object.key)
+        .sort(),
+    )
     expect(keys.length).toBeGreaterThan(300)
-    const image = await client.send(new GetObjectCommand({ Bucket: DEMO_BUCKET, Key: 'photos/2026/sunset.png' }))
+    const image = await client.send(
+      new GetObjectCommand({ Bucket: DEMO_BUCKET, Key: 'photos/2026/sunset.png' }),
+    )
     const bytes = await image.Body?.transformToByteArray()
     expect(image.ContentType).toBe('image/png')
-    expect(Buffer.from(bytes ?? []).subarray(1, 4).toString('ascii')).toBe('PNG')
+    expect(
+      Buffer.from(bytes ?? [])
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG')
     client.destroy()
   })
 

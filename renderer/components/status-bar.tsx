@@ -1,0 +1,46 @@
+import './status-bar.css'
+import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts'
+import { useAppStore } from '../store/app-store'
+import { selectBucketList, selectSelectedAccount } from '../store/selectors'
+import { countOf, endpointHost } from './format'
+import { UnlockedIcon } from './icons'
+
+/** The bottom line: which account is open, where it points, and how many buckets it has. */
+export const StatusBar = () => {
+  const account = useAppStore(selectSelectedAccount)
+  const bucketList = useAppStore(selectBucketList(account?.id ?? null))
+  const sandbox = useAppStore((state) => state.sandboxStatus)
+
+  if (!account) {
+    return (
+      <footer className="status-bar">
+        <span className="status-item">No account open</span>
+      </footer>
+    )
+  }
+  const endpoint =
+    account.id === SANDBOX_ACCOUNT_ID && sandbox.state === 'ready'
+      ? sandbox.endpoint
+      : account.endpoint
+
+  return (
+    <footer className="status-bar">
+      <span className="status-item status-account">{account.name}</span>
+      {endpoint && <span className="status-item">{endpointHost(endpoint)}</span>}
+      {account.insecure && (
+        <span
+          className="badge badge-warning"
+          title="Plain http: requests to this endpoint are not encrypted."
+        >
+          <UnlockedIcon />
+          insecure
+        </span>
+      )}
+      {bucketList?.state === 'loaded' && (
+        <span className="status-item status-end">
+          {countOf(bucketList.buckets.length, 'bucket')}
+        </span>
+      )}
+    </footer>
+  )
+}

@@ -1,0 +1,18 @@
+import type { DssApi } from '../../shared/contract'
+import { applyAccountList } from './accounts-slice'
+import type { AppStore } from './create-app-store'
+
+/**
+ * Wires main's events into the store, once, outside React, and loads the first data.
+ * Returns a function that undoes the subscriptions (used by tests).
+ */
+export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) => {
+  const unsubscribe = [
+    api.on('accounts.changed', (accounts) =>
+      store.setState((state) => applyAccountList(state, accounts)),
+    ),
+    api.on('sandbox.status', (status) => store.getState().applySandboxStatus(status)),
+  ]
+  void store.getState().loadAccounts()
+  return () => unsubscribe.forEach((stop) => stop())
+}
