@@ -8,6 +8,7 @@ import { countOf, endpointHost } from './format'
 import { PencilIcon, RefreshIcon } from './icons'
 import { KindIcon } from './kind-icon'
 import { RemoveAccountButton } from './remove-account-button'
+import { SandboxIntro } from './sandbox-intro'
 import { SandboxState } from './sandbox-state'
 import { Spinner } from './spinner'
 
@@ -73,6 +74,7 @@ export const BucketView = ({ account }: { readonly account: AccountSummary }) =>
         </div>
       </header>
       <div className="page-content">
+        {isSandbox && <SandboxIntro />}
         {waitingForSandbox ? (
           <SandboxState status={sandbox} />
         ) : (

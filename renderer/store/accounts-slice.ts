@@ -94,11 +94,12 @@ export const createAccountsSlice =
         return
       }
       set((state) => applyAccountList(state, result.value))
-      // Start where the user most likely left off: their first saved account.
+      // Start where the user most likely left off: their first saved account — or, with none
+      // yet, the local sandbox, so a newcomer sees a working browser at once.
       const { selectedAccountId, editor } = get()
       const firstSaved = result.value.find((account) => account.id !== SANDBOX_ACCOUNT_ID)
-      if (selectedAccountId === null && editor.mode === 'closed' && firstSaved) {
-        get().selectAccount(firstSaved.id)
+      if (selectedAccountId === null && editor.mode === 'closed') {
+        get().selectAccount(firstSaved?.id ?? SANDBOX_ACCOUNT_ID)
       }
     },
 

@@ -33,10 +33,15 @@ const setUp = (accounts: readonly AccountSummary[] = [sandboxAccount]) => {
 }
 
 describe('the app store', () => {
-  it('opens on the welcome when only the sandbox exists', async () => {
-    const { store } = setUp()
+  it('opens the sandbox by itself when no account is saved, then lists its buckets', async () => {
+    const { store, api } = setUp()
     await vi.waitFor(() => expect(store.getState().accountList.state).toBe('loaded'))
-    expect(store.getState().selectedAccountId).toBeNull()
+    expect(store.getState().selectedAccountId).toBe(SANDBOX_ACCOUNT_ID)
+    await vi.waitFor(() =>
+      expect(store.getState().bucketLists.get(SANDBOX_ACCOUNT_ID)?.state).toBe('loaded'),
+    )
+    expect(store.getState().sandboxStatus.state).toBe('ready')
+    expect(api.calls.filter(({ name }) => name === 'buckets.list')).toHaveLength(1)
   })
 
   it('opens the first saved account and lists its buckets', async () => {
@@ -51,16 +56,22 @@ describe('the app store', () => {
     expect(store.getState().selectedAccountId).toBe('work')
   })
 
-  it('starts the sandbox when it is opened, then lists its buckets', async () => {
-    const { store, api } = setUp()
-    await vi.waitFor(() => expect(store.getState().accountList.state).toBe('loaded'))
+  it('starts the sandbox when it is opened from another account, then lists its buckets', async () => {
+    const { store, api } = setUp([sandboxAccount, work])
+    await vi.waitFor(() => expect(store.getState().bucketLists.get('work')?.state).toBe('loaded'))
     store.getState().selectAccount(SANDBOX_ACCOUNT_ID)
     expect(store.getState().sandboxStatus.state).toBe('starting')
     await vi.waitFor(() =>
       expect(store.getState().bucketLists.get(SANDBOX_ACCOUNT_ID)?.state).toBe('loaded'),
     )
     expect(store.getState().sandboxStatus.state).toBe('ready')
-    expect(api.calls.filter(({ name }) => name === 'buckets.list')).toHaveLength(1)
+    expect(
+      api.calls.filter(
+        ({ name, request }) =>
+          name === 'buckets.list' &&
+          (request as { accountId: string }).accountId === SANDBOX_ACCOUNT_ID,
+      ),
+    ).toHaveLength(1)
   })
 
   it('reports a connection test, and its failure with the error code', async () => {
@@ -122,7 +133,7 @@ describe('the app store', () => {
   })
 
   it('stops listening when the subscriptions are undone', async () => {
-    const { store, api, stop } = setUp()
+    const { store, api, stop } = setUp([sandboxAccount, work])
     await vi.waitFor(() => expect(store.getState().accountList.state).toBe('loaded'))
     stop()
     api.emit('sandbox.status', { state: 'failed', message: 'port in use' })
