@@ -13,5 +13,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     allowOnly: false,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 })
