@@ -49,25 +49,31 @@ describe('connecting through the DSS gateway emulator', () => {
   })
 
   it('reports a wrong secret as a signature mismatch', async () => {
-    const error = errorOf(await call('accounts.test', { draft: draft({ secretAccessKey: 'wrong-secret-0123456789' }) }))
+    const error = errorOf(
+      await call('accounts.test', { draft: draft({ secretAccessKey: 'wrong-secret-0123456789' }) }),
+    )
     expect(error.code).toBe('SIGNATURE_MISMATCH')
     expect(error.message).toMatch(/secret key does not match/)
   })
 
   it('reports an unknown access key', async () => {
-    const error = errorOf(await call('accounts.test', { draft: draft({ accessKeyId: 'AKIANOBODYKNOWS' }) }))
+    const error = errorOf(
+      await call('accounts.test', { draft: draft({ accessKeyId: 'AKIANOBODYKNOWS' }) }),
+    )
     expect(error.code).toBe('INVALID_ACCESS_KEY')
   })
 
-  it("says why TLS failed when the server's certificate is not trusted", async () => {
+  it("says why TLS failed when the server's certificate authority is not trusted", async () => {
     const error = errorOf(await call('accounts.test', { draft: draft({ caFile: null }) }))
-    expect(error.code).toBe('TLS_SELF_SIGNED')
-    expect(error.message).toMatch(/self-signed/)
+    expect(error.code).toBe('TLS_UNTRUSTED')
+    expect(error.message).toMatch(/issuer is unknown.*Custom CA file/)
   })
 
   it('never sends credentials to an http:// endpoint that redirects to HTTPS', async () => {
     bed.emulator.clearLog()
-    const error = errorOf(await call('accounts.test', { draft: draft({ endpoint: bed.httpEndpoint }) }))
+    const error = errorOf(
+      await call('accounts.test', { draft: draft({ endpoint: bed.httpEndpoint }) }),
+    )
     expect(error.code).toBe('HTTPS_REQUIRED')
     expect(error.message).toMatch(/requires HTTPS/)
     const httpRequests = bed.emulator.log().filter((entry) => entry.scheme === 'http')

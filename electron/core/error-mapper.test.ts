@@ -107,10 +107,10 @@ describe('error mapper', () => {
     [
       'wrong host',
       Object.assign(systemError('ERR_TLS_CERT_ALTNAME_INVALID'), {
-        reason: "Host: 127.0.0.1. is not in the cert's altnames: DNS:other.test",
+        cert: { subjectaltname: 'DNS:other.test, IP Address:10.0.0.1' },
       }),
       'TLS_HOST_MISMATCH',
-      /different host name.*other\.test/,
+      /different host name \(other\.test, 10\.0\.0\.1\)/,
     ],
     [
       'unknown issuer',

@@ -17,9 +17,9 @@ type ErrorShape = {
   readonly code?: string
   readonly message?: string
   readonly cause?: unknown
-  readonly reason?: string
   readonly host?: string
-  readonly hostname?: string
+  /** The peer certificate Node attaches to a host-name mismatch. */
+  readonly cert?: { readonly subjectaltname?: string; readonly subject?: { readonly CN?: string } }
   readonly ServerTime?: string
   readonly RequestTime?: string
   readonly $metadata?: { readonly httpStatusCode?: number }
@@ -111,10 +111,17 @@ const NETWORK_CODES: Record<string, (host: string, shape: ErrorShape) => AppErro
     code: 'TLS_EXPIRED',
     message: `${host}'s TLS certificate is not valid yet. Check this computer's date and time.`,
   }),
-  ERR_TLS_CERT_ALTNAME_INVALID: (host, shape) => ({
-    code: 'TLS_HOST_MISMATCH',
-    message: `${host}'s TLS certificate is for a different host name${shape.reason ? ` (${shape.reason.replace(/^Hostname\/IP does not match certificate's altnames: /, '')})` : ''}. Check the endpoint address.`,
-  }),
+  ERR_TLS_CERT_ALTNAME_INVALID: (host, shape) => {
+    const names = (shape.cert?.subjectaltname ?? '')
+      .split(',')
+      .map((name) => name.trim().replace(/^(DNS|IP Address):/, ''))
+      .filter(Boolean)
+    const issuedFor = names.length ? names : shape.cert?.subject?.CN ? [shape.cert.subject.CN] : []
+    return {
+      code: 'TLS_HOST_MISMATCH',
+      message: `${host}'s TLS certificate is for a different host name${issuedFor.length ? ` (${issuedFor.join(', ')})` : ''}. Check the endpoint address.`,
+    }
+  },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: (host) => ({
     code: 'TLS_UNTRUSTED',
     message: `${host}'s TLS certificate could not be verified: its issuer is unknown. Add the issuing authority under Advanced → Custom CA file.`,
