@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { parseCliOptions } from './cli-options.js'
+
+describe('test bed CLI options', () => {
+  it('reads every flag, with repeated buckets', () => {
+    const options = parseCliOptions([
+      '--rate',
+      '50',
+      '--burst',
+      '10',
+      '--error-rate',
+      '0.1',
+      '--reset-rate',
+      '0.2',
+      '--latency',
+      '25',
+      '--dir',
+      '/tmp/peer',
+      '--bucket',
+      'a',
+      '--bucket',
+      'b',
+    ])
+    expect(options).toEqual({
+      rateLimit: 50,
+      burst: 10,
+      faults: { errorRate: 0.1, resetRate: 0.2, latencyMs: 25 },
+      directory: '/tmp/peer',
+      buckets: ['a', 'b'],
+    })
+  })
+
+  it('leaves what is not given to the defaults', () => {
+    expect(parseCliOptions([])).toEqual({
+      rateLimit: undefined,
+      burst: undefined,
+      faults: { errorRate: undefined, resetRate: undefined, latencyMs: undefined },
+      directory: undefined,
+      buckets: [],
+    })
+  })
+
+  it('refuses unknown flags and values that are not numbers', () => {
+    expect(() => parseCliOptions(['--rates', '5'])).toThrow()
+    expect(() => parseCliOptions(['--rate', 'fast'])).toThrow(/--rate needs a number/)
+    expect(() => parseCliOptions(['--rate', ''])).toThrow(/--rate needs a number/)
+  })
+})
