@@ -12,6 +12,7 @@ import type {
   SandboxStatus,
 } from './accounts'
 import type { AppError, Result } from './errors'
+import type { CostEstimate, JobSummary, ObjectPage, ObjectProperties, Preview } from './objects'
 
 /** A command: the request's schema, and the response type carried only at the type level. */
 const command =
@@ -38,6 +39,41 @@ const accountDraft = z.strictObject({
   rateLimit: z.number().int().min(1).max(10_000).default(DEFAULT_RATE_LIMIT),
 })
 
+const bucket = z.string().min(1).max(255)
+/** Keys are any UTF-8 up to 1,024 bytes: checked in main, never trimmed or normalised. */
+const key = z.string().min(1).max(1024)
+const prefix = z.string().max(1024)
+
+const selection = z.strictObject({
+  bucket,
+  keys: z.array(key).max(100_000),
+  /** '' is the whole bucket. */
+  prefixes: z.array(prefix).max(10_000),
+})
+
+const metadata = z.record(z.string().min(1).max(128), z.string().max(2048))
+
+const jobRequest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('delete'), accountId: id, selection }),
+  z.strictObject({
+    kind: z.enum(['copy', 'move']),
+    accountId: id,
+    selection,
+    /** Destination bucket and folder prefix ('' for the root). */
+    target: z.strictObject({ bucket, prefix }),
+    /** A new name for a single key or folder (rename is a move with a name). */
+    newName: z.string().min(1).max(1024).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('empty-bucket'),
+    accountId: id,
+    bucket,
+    deleteBucket: z.boolean().default(false),
+  }),
+])
+
+export type JobRequest = z.input<typeof jobRequest>
+
 export type AccountDraft = z.input<typeof accountDraft>
 export type ParsedAccountDraft = z.output<typeof accountDraft>
 
@@ -54,11 +90,57 @@ export const commands = {
   'accounts.remove': command<null>()(z.strictObject({ id })),
   'sandbox.start': command<SandboxStatus>()(z.strictObject({})),
   'buckets.list': command<readonly BucketSummary[]>()(z.strictObject({ accountId: id })),
+  'buckets.create': command<BucketSummary>()(z.strictObject({ accountId: id, name: bucket })),
+  /** Fails with BUCKET_NOT_EMPTY when objects remain: empty it with an 'empty-bucket' job. */
+  'buckets.delete': command<null>()(z.strictObject({ accountId: id, name: bucket })),
+  /** One page of a folder (delimiter '/'), or of a whole-bucket prefix search (recursive). */
+  'objects.list': command<ObjectPage>()(
+    z.strictObject({
+      accountId: id,
+      bucket,
+      prefix,
+      recursive: z.boolean().default(false),
+      continuationToken: z.string().max(4096).nullable().default(null),
+      maxKeys: z.number().int().min(1).max(1000).default(1000),
+    }),
+  ),
+  'objects.head': command<ObjectProperties>()(z.strictObject({ accountId: id, bucket, key })),
+  /** Rewrites headers and metadata in place (CopyObject, REPLACE), keeping everything else. */
+  'objects.updateProperties': command<ObjectProperties>()(
+    z.strictObject({
+      accountId: id,
+      bucket,
+      key,
+      contentType: z.string().max(256),
+      cacheControl: z.string().max(1024).nullable(),
+      metadata,
+    }),
+  ),
+  'objects.createFolder': command<{ readonly key: string }>()(
+    z.strictObject({ accountId: id, bucket, prefix, name: z.string().min(1).max(1024) }),
+  ),
+  'objects.preview': command<Preview>()(z.strictObject({ accountId: id, bucket, key })),
+  /** Counts what a delete, copy or move of a selection takes, listing folders as needed. */
+  'objects.estimate': command<CostEstimate>()(
+    z.strictObject({ accountId: id, selection, operation: z.enum(['delete', 'copy', 'move']) }),
+  ),
+  'jobs.start': command<JobSummary>()(jobRequest),
+  'jobs.cancel': command<null>()(z.strictObject({ jobId: id })),
+  'jobs.list': command<readonly JobSummary[]>()(z.strictObject({})),
+  'jobs.clearFinished': command<null>()(z.strictObject({})),
 } as const
 
 export const events = {
   'accounts.changed': event<readonly AccountSummary[]>(),
   'sandbox.status': event<SandboxStatus>(),
+  /** A job's new state or progress; at most about 5 per second per job. */
+  'jobs.updated': event<JobSummary>(),
+  /** Objects changed under a bucket prefix (after a job or an edit): listings there are stale. */
+  'objects.changed': event<{
+    readonly accountId: string
+    readonly bucket: string
+    readonly prefix: string
+  }>(),
 } as const
 
 export type Commands = typeof commands

@@ -7,6 +7,7 @@ import { createAccounts } from './accounts'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
+import { createJobManager } from './jobs/job-manager'
 import { createRedactor } from './redactor'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
@@ -30,11 +31,14 @@ export const createCore = (options: CoreOptions): Core => {
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir)
   const sandbox = createSandbox({ dataDir: options.dataDir, events, redactor })
   const accounts = createAccounts({ dataDir: options.dataDir, secrets, sandbox, events, redactor })
-  const handlers = createHandlers({ info: options.info, accounts, sandbox })
+  const jobs = createJobManager({ events })
+  const handlers = createHandlers({ info: options.info, accounts, sandbox, jobs, events })
   return {
     dispatch: createDispatcher(handlers, redactor),
     events,
     async dispose() {
+      jobs.cancelAll()
+      await jobs.idle()
       accounts.dispose()
       await sandbox.stop()
     },

@@ -17,11 +17,12 @@ const handlers = {
   'accounts.remove': async () => null,
   'sandbox.start': async () => ({ state: 'stopped' }),
   'buckets.list': async ({ accountId }) => [{ name: accountId, createdAt: null }],
-} satisfies Handlers
+} satisfies Partial<Handlers>
 
 const redactor = createRedactor()
 redactor.add(SECRET)
-const dispatch = createDispatcher(handlers, redactor)
+// Only the commands these tests call have handlers; the wrapper never reaches the others.
+const dispatch = createDispatcher(handlers as unknown as Handlers, redactor)
 const trusted = { trusted: true }
 
 describe('the handler wrapper', () => {

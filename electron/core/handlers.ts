@@ -1,24 +1,16 @@
 /** The command handlers: one entry per command of the contract. */
 import { ListBucketsCommand } from '@aws-sdk/client-s3'
 import type { AppInfo, BucketSummary } from '../../shared/accounts'
-import { CodedError } from '../../shared/errors'
 import type { Accounts, Connection } from './accounts'
 import type { Handlers } from './dispatcher'
-import { toAppError } from './error-mapper'
+import type { EventBus } from './event-bus'
+import type { JobManager } from './jobs/job-manager'
+import { createObjectHandlers } from './object-handlers'
 import type { Sandbox } from './sandbox/sandbox'
-
-/** Runs an S3 call and rethrows its failure as a contract error naming the endpoint. */
-const withErrors = async <T>(connection: Connection, run: () => Promise<T>): Promise<T> => {
-  try {
-    return await run()
-  } catch (error) {
-    const appError = toAppError(error, { endpoint: connection.endpoint })
-    throw new CodedError(appError.code, appError.message)
-  }
-}
+import { s3Call } from './s3-call'
 
 const listBuckets = async (connection: Connection): Promise<BucketSummary[]> =>
-  withErrors(connection, async () => {
+  s3Call(connection, {}, async () => {
     const answer = await connection.client.send(new ListBucketsCommand({}))
     return (answer.Buckets ?? []).map((bucket) => ({
       name: bucket.Name ?? '',
@@ -30,7 +22,10 @@ export const createHandlers = (deps: {
   info: AppInfo
   accounts: Accounts
   sandbox: Sandbox
+  jobs: JobManager
+  events: EventBus
 }): Handlers => ({
+  ...createObjectHandlers(deps),
   'app.info': async () => deps.info,
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': async ({ id, draft }) => {
