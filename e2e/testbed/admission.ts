@@ -9,7 +9,7 @@ import {
   type Upstream,
 } from './proxy-request.js'
 import type { RequestTrace } from './request-log.js'
-import { INTERNAL_ERROR, sendS3Error } from './s3-error-response.js'
+import { INTERNAL_ERROR, NOT_IMPLEMENTED, sendS3Error } from './s3-error-response.js'
 
 export type Admission = {
   readonly faults: () => FaultSettings
@@ -38,6 +38,10 @@ export const admit = async (
     if (req.socket.destroyed) return
   }
   trace.fault = fault
+  if (settings.refuseListV2 && req.method === 'GET' && /[?&]list-type=2(&|$)/.test(req.url ?? '')) {
+    trace.bytesOut += sendS3Error(req, res, NOT_IMPLEMENTED, expectsContinue)
+    return
+  }
   if (fault === 'error') {
     trace.bytesOut += sendS3Error(req, res, INTERNAL_ERROR, expectsContinue)
     return

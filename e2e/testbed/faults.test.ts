@@ -16,8 +16,14 @@ describe('faults', () => {
       errorRate: 0,
       resetRate: 0.5,
       latencyMs: 0,
+      refuseListV2: false,
     })
-    expect(toFaultSettings()).toEqual({ errorRate: 0, resetRate: 0, latencyMs: 0 })
+    expect(toFaultSettings()).toEqual({
+      errorRate: 0,
+      resetRate: 0,
+      latencyMs: 0,
+      refuseListV2: false,
+    })
   })
 
   it('rejects rates outside 0..1 and negative latency', () => {

@@ -7,11 +7,18 @@ export type Faults = {
   readonly resetRate?: number
   /** Added before each admitted request is answered or forwarded. */
   readonly latencyMs?: number
+  /** Answer ListObjectsV2 with `501 NotImplemented`, like servers that only know ListObjects v1. */
+  readonly refuseListV2?: boolean
 }
 
 export type FaultSettings = Required<Faults>
 
-export const NO_FAULTS: FaultSettings = { errorRate: 0, resetRate: 0, latencyMs: 0 }
+export const NO_FAULTS: FaultSettings = {
+  errorRate: 0,
+  resetRate: 0,
+  latencyMs: 0,
+  refuseListV2: false,
+}
 
 const checkRate = (name: string, value: number): number => {
   if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be within 0..1, got ${value}`)
@@ -28,6 +35,7 @@ export const toFaultSettings = (faults: Faults = {}): FaultSettings => {
     errorRate: checkRate('errorRate', faults.errorRate ?? 0),
     resetRate: checkRate('resetRate', faults.resetRate ?? 0),
     latencyMs,
+    refuseListV2: faults.refuseListV2 ?? false,
   }
 }
 

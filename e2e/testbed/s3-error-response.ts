@@ -20,6 +20,13 @@ export const INTERNAL_ERROR: S3ErrorSpec = {
   message: 'We encountered an internal error. Please try again.',
 }
 
+/** What a server without ListObjectsV2 answers (fault `refuseListV2`). */
+export const NOT_IMPLEMENTED: S3ErrorSpec = {
+  status: 501,
+  code: 'NotImplemented',
+  message: 'A header you provided implies functionality that is not implemented.',
+}
+
 /** Not an S3 code: the emulator's own failure to reach its upstream, kept distinguishable. */
 export const BAD_GATEWAY: S3ErrorSpec = {
   status: 502,

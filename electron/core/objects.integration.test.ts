@@ -170,6 +170,49 @@ describe('folders and listing', () => {
     expect(all.keys).not.toContain('docs/')
   })
 
+  it('falls back to ListObjects (v1) when the server refuses V2, with the same results', async () => {
+    const v2 = await listAll('source', 'docs/')
+    bed.emulator.setFaults({ refuseListV2: true })
+    bed.emulator.clearLog()
+    // A fresh account: the fallback is remembered per connection.
+    const saved = await call('accounts.save', {
+      draft: {
+        name: 'v1 only',
+        kind: 'custom',
+        endpoint: bed.endpoint,
+        accessKeyId: bed.accessKeyId,
+        secretAccessKey: bed.secretAccessKey,
+        caFile: bed.caFile,
+      },
+    })
+    const keys: string[] = []
+    const folders: string[] = []
+    let continuationToken: string | null = null
+    do {
+      const page: ObjectPage = await call('objects.list', {
+        accountId: saved.id,
+        bucket: 'source',
+        prefix: 'docs/',
+        maxKeys: 10,
+        continuationToken,
+      })
+      keys.push(...page.objects.map((object) => object.key))
+      folders.push(...page.folders.map((folder) => folder.prefix))
+      continuationToken = page.nextToken
+    } while (continuationToken)
+    bed.emulator.setFaults({})
+    expect({ keys, folders }).toEqual(v2)
+    const lists = bed.emulator.log().filter((entry) => entry.method === 'GET')
+    expect(lists[0]).toMatchObject({
+      status: 501,
+      query: expect.objectContaining({ 'list-type': '2' }),
+    })
+    expect(
+      lists.slice(1).every((entry) => entry.status === 200 && !('list-type' in entry.query)),
+    ).toBe(true)
+    expect(lists.length).toBeGreaterThan(3)
+  })
+
   it('refuses a folder name with a slash', async () => {
     expect(
       await failureOf('objects.createFolder', {
