@@ -106,4 +106,26 @@ describe('connecting through the DSS gateway emulator', () => {
       value: [{ name: 'alpha' }, { name: 'beta' }],
     })
   })
+
+  it('logs every command and how it ended, and never a secret', async () => {
+    await core.log.flush()
+    const log = await readFile(core.log.file, 'utf8')
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        event: 'command',
+        command: 'accounts.test',
+        ok: false,
+        code: 'SIGNATURE_MISMATCH',
+      }),
+    )
+    expect(lines).toContainEqual(
+      expect.objectContaining({ event: 'command', command: 'accounts.save', ok: true }),
+    )
+    expect(log).not.toContain(bed.secretAccessKey)
+    expect(log).not.toContain('wrong-secret-0123456789')
+  })
 })

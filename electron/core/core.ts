@@ -4,6 +4,7 @@
  */
 import type { AppInfo } from '../../shared/accounts'
 import { createAccounts } from './accounts'
+import { createAppLog, type AppLog } from './app-log'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
@@ -22,25 +23,48 @@ export type CoreOptions = {
 export type Core = {
   readonly dispatch: Dispatch
   readonly events: EventBus
+  readonly log: AppLog
   dispose(): Promise<void>
 }
 
 export const createCore = (options: CoreOptions): Core => {
   const events = createEventBus()
   const redactor = createRedactor()
+  const log = createAppLog(options.dataDir, redactor)
+  log.write('start', { version: options.info.version, shell: options.info.shell })
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir)
   const sandbox = createSandbox({ dataDir: options.dataDir, events, redactor })
   const accounts = createAccounts({ dataDir: options.dataDir, secrets, sandbox, events, redactor })
   const jobs = createJobManager({ events })
   const handlers = createHandlers({ info: options.info, accounts, sandbox, jobs, events })
+  events.on('jobs.updated', (job) => {
+    if (job.finishedAt) {
+      log.write('job', {
+        title: job.title,
+        state: job.state,
+        done: job.done,
+        failures: job.failureCount,
+      })
+    }
+  })
+  events.on('sandbox.status', (status) => {
+    if (status.state === 'failed') log.write('sandbox', { error: status.message })
+  })
   return {
-    dispatch: createDispatcher(handlers, redactor),
+    dispatch: createDispatcher(handlers, redactor, (command, result, ms) =>
+      log.write(
+        'command',
+        result.ok ? { command, ms, ok: true } : { command, ms, ok: false, ...result.error },
+      ),
+    ),
     events,
+    log,
     async dispose() {
       jobs.cancelAll()
       await jobs.idle()
       accounts.dispose()
       await sandbox.stop()
+      await log.flush()
     },
   }
 }

@@ -30,7 +30,14 @@ const describeIssues = (issues: readonly { path: PropertyKey[]; message: string 
     )
     .join('; ')
 
-export const createDispatcher = (handlers: Handlers, redactor: Redactor): Dispatch => {
+/** Told how every command ended (for the app log): never the request or the value. */
+export type DispatchObserver = (name: string, result: Result<unknown>, durationMs: number) => void
+
+export const createDispatcher = (
+  handlers: Handlers,
+  redactor: Redactor,
+  observe: DispatchObserver = () => undefined,
+): Dispatch => {
   const run = async <C extends CommandName>(
     name: C,
     request: unknown,
@@ -46,7 +53,11 @@ export const createDispatcher = (handlers: Handlers, redactor: Redactor): Dispat
     return ok(await handler(parsed.data))
   }
 
-  return async (name, request, sender) => {
+  const settle = async (
+    name: unknown,
+    request: unknown,
+    sender: Sender,
+  ): Promise<Result<unknown>> => {
     if (!sender.trusted) return fail('UNTRUSTED_SENDER', 'This sender may not use DSS Explorer.')
     if (!isCommandName(name)) {
       return fail(
@@ -60,5 +71,12 @@ export const createDispatcher = (handlers: Handlers, redactor: Redactor): Dispat
       const appError = toAppError(error)
       return fail(appError.code, redactor.redact(appError.message))
     }
+  }
+
+  return async (name, request, sender) => {
+    const started = performance.now()
+    const result = await settle(name, request, sender)
+    observe(String(name).slice(0, 100), result, Math.round(performance.now() - started))
+    return result
   }
 }
