@@ -66,3 +66,14 @@ export type AppInfo = {
   readonly shell: 'electron' | 'web'
   readonly platform: string
 }
+
+/** An account found in the AWS CLI's files or environment, offered for import (no secret). */
+export type ImportableAccount = {
+  readonly source: 'profile' | 'environment'
+  readonly name: string
+  readonly accessKeyId: string
+  readonly endpoint: string | null
+  readonly region: string | null
+  readonly forcePathStyle: boolean
+  readonly hasSecret: boolean
+}

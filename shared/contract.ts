@@ -7,6 +7,7 @@ import { DEFAULT_RATE_LIMIT, DEFAULT_REGION, accountKinds } from './accounts'
 import type {
   AccountSummary,
   AppInfo,
+  ImportableAccount,
   BucketSummary,
   ConnectionReport,
   SandboxStatus,
@@ -35,6 +36,11 @@ const accountDraft = z.strictObject({
   accessKeyId: z.string().trim().min(1, 'Enter the access key.').max(256),
   /** Empty when editing an account keeps the stored secret. */
   secretAccessKey: z.string().max(1024).default(''),
+  /** Take the secret from an AWS CLI profile or the environment (see accounts.importable). */
+  secretFrom: z
+    .strictObject({ source: z.enum(['profile', 'environment']), name: z.string().min(1).max(200) })
+    .nullable()
+    .default(null),
   caFile: z.string().max(4096).nullable().default(null),
   rateLimit: z.number().int().min(1).max(10_000).default(DEFAULT_RATE_LIMIT),
 })
@@ -88,6 +94,8 @@ export const commands = {
     z.strictObject({ id: id.optional(), draft: accountDraft }),
   ),
   'accounts.remove': command<null>()(z.strictObject({ id })),
+  /** Profiles in ~/.aws/credentials and ~/.aws/config, and the AWS_* variables, without secrets. */
+  'accounts.importable': command<readonly ImportableAccount[]>()(z.strictObject({})),
   'sandbox.start': command<SandboxStatus>()(z.strictObject({})),
   'buckets.list': command<readonly BucketSummary[]>()(z.strictObject({ accountId: id })),
   'buckets.create': command<BucketSummary>()(z.strictObject({ accountId: id, name: bucket })),

@@ -15,6 +15,7 @@ import {
 import type { ParsedAccountDraft } from '../../shared/contract'
 import { CodedError } from '../../shared/errors'
 import { readJson, writeJsonAtomic } from './atomic-file'
+import { importedSecret } from './aws-profiles'
 import { checkEndpoint, endpointFor } from './endpoint'
 import type { EventBus } from './event-bus'
 import { refuseIfRedirectsToHttps } from './https-probe'
@@ -72,6 +73,19 @@ const sandboxSummary = (sandbox: Sandbox): AccountSummary => {
   }
 }
 
+/** The secret an imported draft points at, read from the AWS files or environment. */
+const secretFromDraft = async (draft: ParsedAccountDraft): Promise<string | null> => {
+  if (!draft.secretFrom) return null
+  const secret = await importedSecret(draft.secretFrom.source, draft.secretFrom.name)
+  if (!secret) {
+    throw new CodedError(
+      'INVALID_REQUEST',
+      `No secret key was found for "${draft.secretFrom.name}" any more. Enter the secret key.`,
+    )
+  }
+  return secret
+}
+
 const readCa = async (caFile: string | null): Promise<string | null> => {
   if (!caFile) return null
   try {
@@ -127,7 +141,7 @@ export const createAccounts = (options: {
     storedSecret: string | null,
   ): Promise<{ settings: ClientSettings; insecure: boolean }> => {
     const endpoint = checkEndpoint(endpointFor(draft.kind, draft.endpoint))
-    const secretAccessKey = draft.secretAccessKey || storedSecret
+    const secretAccessKey = draft.secretAccessKey || (await secretFromDraft(draft)) || storedSecret
     if (!secretAccessKey) throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
     options.redactor.add(secretAccessKey)
     if (endpoint.insecure) await refuseIfRedirectsToHttps(endpoint.url)
@@ -155,9 +169,8 @@ export const createAccounts = (options: {
       const accounts = await load()
       const existing = id ? accounts.find((account) => account.id === id) : undefined
       if (id && !existing) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
-      if (!existing && !draft.secretAccessKey) {
-        throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
-      }
+      const secret = draft.secretAccessKey || (await secretFromDraft(draft))
+      if (!existing && !secret) throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
       const endpoint = checkEndpoint(endpointFor(draft.kind, draft.endpoint))
       const stored: StoredAccount = {
         id: existing?.id ?? randomUUID(),
@@ -170,9 +183,9 @@ export const createAccounts = (options: {
         caFile: draft.caFile || null,
         rateLimit: draft.rateLimit,
       }
-      if (draft.secretAccessKey) {
-        options.redactor.add(draft.secretAccessKey)
-        await options.secrets.set(stored.id, draft.secretAccessKey)
+      if (secret) {
+        options.redactor.add(secret)
+        await options.secrets.set(stored.id, secret)
       }
       const next = existing
         ? accounts.map((account) => (account.id === stored.id ? stored : account))
@@ -216,7 +229,7 @@ export const createAccounts = (options: {
       const account = (await load()).find((candidate) => candidate.id === id)
       if (!account) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
       const { settings } = await settingsFor(
-        { ...account, secretAccessKey: '' },
+        { ...account, secretAccessKey: '', secretFrom: null },
         await options.secrets.get(account.id),
       )
       const connection = open(settings, account.rateLimit)

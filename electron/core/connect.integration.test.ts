@@ -1,5 +1,5 @@
 /** Connecting through the DSS gateway emulator (TLS, HTTP→HTTPS redirect) with the real core. */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -105,6 +105,40 @@ describe('connecting through the DSS gateway emulator', () => {
       ok: true,
       value: [{ name: 'alpha' }, { name: 'beta' }],
     })
+  })
+
+  it('imports an AWS CLI profile without the secret ever reaching the caller', async () => {
+    const credentials = path.join(dataDir, 'aws-credentials')
+    const config = path.join(dataDir, 'aws-config')
+    await writeFile(
+      credentials,
+      `[bed]\naws_access_key_id = ${bed.accessKeyId}\naws_secret_access_key = ${bed.secretAccessKey}\n`,
+    )
+    await writeFile(config, `[profile bed]\nregion = us-east-1\nendpoint_url = ${bed.endpoint}\n`)
+    process.env.AWS_SHARED_CREDENTIALS_FILE = credentials
+    process.env.AWS_CONFIG_FILE = config
+    try {
+      const importable = await call('accounts.importable', {})
+      expect(importable).toMatchObject({
+        ok: true,
+        value: [{ source: 'profile', name: 'bed', endpoint: bed.endpoint, hasSecret: true }],
+      })
+      expect(JSON.stringify(importable)).not.toContain(bed.secretAccessKey)
+      const imported = draft({
+        name: 'Imported',
+        secretAccessKey: '',
+        secretFrom: { source: 'profile', name: 'bed' },
+      })
+      expect(await call('accounts.test', { draft: imported })).toMatchObject({
+        ok: true,
+        value: { bucketCount: 2 },
+      })
+      const saved = await call('accounts.save', { draft: imported })
+      expect(saved).toMatchObject({ ok: true, value: { name: 'Imported', hasSecret: true } })
+    } finally {
+      delete process.env.AWS_SHARED_CREDENTIALS_FILE
+      delete process.env.AWS_CONFIG_FILE
+    }
   })
 
   it('logs every command and how it ended, and never a secret', async () => {

@@ -2,6 +2,7 @@
 import { ListBucketsCommand } from '@aws-sdk/client-s3'
 import type { AppInfo, BucketSummary } from '../../shared/accounts'
 import type { Accounts, Connection } from './accounts'
+import { listImportable } from './aws-profiles'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
 import type { JobManager } from './jobs/job-manager'
@@ -43,6 +44,7 @@ export const createHandlers = (deps: {
     await deps.accounts.remove(id)
     return null
   },
+  'accounts.importable': () => listImportable(),
   'sandbox.start': () => deps.sandbox.start(),
   'buckets.list': async ({ accountId }) => listBuckets(await deps.accounts.connection(accountId)),
 })
