@@ -11,7 +11,7 @@ import path from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { createS3TestClient } from '../e2e/testbed/s3-test-client'
 import { startTestBed } from '../e2e/testbed/test-bed'
-import { awscli, rclone, type Target } from './lib/peers'
+import { awscli, rclone, requirePeers, type Target } from './lib/peers'
 import { report, reportRatio } from './lib/report'
 import { seedObjects } from './lib/seed-files'
 import { measureTable } from './list-ui'
@@ -41,6 +41,7 @@ const ours = (target: Target): Promise<{ firstRowsMs: number; fullMs: number; ob
   })
 
 export const listSuite = async (): Promise<void> => {
+  requirePeers()
   const storeDir = await mkdtemp(path.join(os.tmpdir(), 'bench-store-'))
   const bed = await startTestBed({ directory: storeDir, buckets: [BUCKET], rateLimit: 100 })
   try {

@@ -65,6 +65,8 @@ export type AppInfo = {
   readonly version: string
   readonly shell: 'electron' | 'web'
   readonly platform: string
+  /** Where account secrets are kept; the UI warns when they are not encrypted. */
+  readonly secretStorage?: { readonly description: string; readonly encrypted: boolean }
 }
 
 /** An account found in the AWS CLI's files or environment, offered for import (no secret). */

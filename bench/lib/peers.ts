@@ -3,6 +3,7 @@
  * figures come from the same run and the same emulator as ours.
  */
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +16,19 @@ export type Target = {
 }
 
 export type Run = { readonly ms: number; readonly stdout: string; readonly code: number | null }
+
+/** Fails early, saying what to install, when a peer client is missing. */
+export const requirePeers = (): void => {
+  const missing = [
+    ['/usr/bin/aws', 'awscli'],
+    ['/usr/bin/rclone', 'rclone'],
+  ].filter(([file]) => !existsSync(file ?? ''))
+  if (missing.length > 0) {
+    throw new Error(
+      `The benchmark compares with ${missing.map(([, name]) => name).join(' and ')}: apt-get install ${missing.map(([, name]) => name).join(' ')}`,
+    )
+  }
+}
 
 const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> =>
   new Promise((resolve, reject) => {

@@ -36,7 +36,11 @@ export const createCore = (options: CoreOptions): Core => {
   const sandbox = createSandbox({ dataDir: options.dataDir, events, redactor })
   const accounts = createAccounts({ dataDir: options.dataDir, secrets, sandbox, events, redactor })
   const jobs = createJobManager({ events })
-  const handlers = createHandlers({ info: options.info, accounts, sandbox, jobs, events })
+  const info = {
+    ...options.info,
+    secretStorage: { description: secrets.description, encrypted: secrets.encrypted },
+  }
+  const handlers = createHandlers({ info, accounts, sandbox, jobs, events })
   events.on('jobs.updated', (job) => {
     if (job.finishedAt) {
       log.write('job', {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core/core'
 import { defaultDataDir } from '../core/data-dir'
+import { openKeychainSecretStore } from '../core/keychain-secret-store'
 import { appVersion } from '../core/version'
 import { startWebShell, type WebShell } from './server'
 
@@ -28,9 +29,14 @@ const openInBrowser = (url: string): void => {
 
 export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShell> => {
   const here = path.dirname(fileURLToPath(import.meta.url))
+  const dataDir = options.dataDir ?? defaultDataDir()
+  // The OS keychain where this machine has one; otherwise the core's default, a file only the
+  // user can read, and the UI says so.
+  const keychain = await openKeychainSecretStore()
   const core = createCore({
-    dataDir: options.dataDir ?? defaultDataDir(),
+    dataDir,
     info: { version: appVersion, shell: 'web', platform: process.platform },
+    ...(keychain ? { secrets: keychain } : {}),
   })
   const shell = await startWebShell({
     core,
