@@ -43,8 +43,14 @@ beforeAll(async () => {
   })
   keyring.stdin?.end('test-keyring-password')
   // The daemon prints nothing in the foreground: wait until the Secret Service answers.
+  // A lookup can answer before the default collection exists, so wait for a real write.
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await openKeychainSecretStore({ platform: 'linux', env })) return
+    const store = await openKeychainSecretStore({ platform: 'linux', env })
+    const ready = await store?.set('__ready__', 'yes').then(
+      () => true,
+      () => false,
+    )
+    if (ready) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error('GNOME Keyring did not come up on the test D-Bus session')
