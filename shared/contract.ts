@@ -13,6 +13,7 @@ import type {
   SandboxStatus,
 } from './accounts'
 import type { AppError, Result } from './errors'
+import type { RequestLogEntry, RequestStats } from './requests'
 import type { CostEstimate, JobSummary, ObjectPage, ObjectProperties, Preview } from './objects'
 
 /** A command: the request's schema, and the response type carried only at the type level. */
@@ -136,6 +137,8 @@ export const commands = {
   'jobs.cancel': command<null>()(z.strictObject({ jobId: id })),
   'jobs.list': command<readonly JobSummary[]>()(z.strictObject({})),
   'jobs.clearFinished': command<null>()(z.strictObject({})),
+  /** The account's most recent HTTP requests, oldest first. */
+  'requests.log': command<readonly RequestLogEntry[]>()(z.strictObject({ accountId: id })),
 } as const
 
 export const events = {
@@ -143,6 +146,8 @@ export const events = {
   'sandbox.status': event<SandboxStatus>(),
   /** A job's new state or progress; at most about 5 per second per job. */
   'jobs.updated': event<JobSummary>(),
+  /** An account's request meter, about twice a second while it sends requests. */
+  'requests.stats': event<RequestStats>(),
   /** Objects changed under a bucket prefix (after a job or an edit): listings there are stale. */
   'objects.changed': event<{
     readonly accountId: string

@@ -21,6 +21,7 @@ import type { EventBus } from './event-bus'
 import { refuseIfRedirectsToHttps } from './https-probe'
 import type { Redactor } from './redactor'
 import { createRequestGovernor, type RequestGovernor } from './request-governor'
+import { createRequestLog, type RequestLog } from './request-log'
 import { createS3Client, type ClientSettings } from './s3-client'
 import type { Sandbox } from './sandbox/sandbox'
 import type { SecretStore } from './secret-store'
@@ -42,6 +43,7 @@ type AccountsFile = { readonly version: 1; readonly accounts: StoredAccount[] }
 export type Connection = {
   readonly client: S3Client
   readonly governor: RequestGovernor
+  readonly log: RequestLog
   readonly endpoint: string
 }
 
@@ -51,6 +53,8 @@ export type Accounts = {
   remove(id: string): Promise<void>
   /** The connection of a saved account (or the sandbox), created on first use. */
   connection(id: string): Promise<Connection>
+  /** Connections opened so far, by account id (for the request meter). */
+  openConnections(): [string, Connection][]
   /** A throw-away connection for a draft, used by Test connection. */
   draftConnection(id: string | undefined, draft: ParsedAccountDraft): Promise<Connection>
   dispose(): void
@@ -112,6 +116,8 @@ export const createAccounts = (options: {
 }): Accounts => {
   const file = path.join(options.dataDir, 'accounts.json')
   const connections = new Map<string, Connection>()
+  /** Connections being opened: concurrent callers share one (and so one governor). */
+  const opening = new Map<string, Promise<Connection>>()
   let sandboxConnection: { endpoint: string; connection: Connection } | null = null
 
   const load = async (): Promise<StoredAccount[]> =>
@@ -160,7 +166,13 @@ export const createAccounts = (options: {
 
   const open = (settings: ClientSettings, rateLimit: number): Connection => {
     const governor = createRequestGovernor(rateLimit)
-    return { client: createS3Client(settings, governor), governor, endpoint: settings.endpoint }
+    const log = createRequestLog()
+    return {
+      client: createS3Client(settings, governor, log),
+      governor,
+      log,
+      endpoint: settings.endpoint,
+    }
   }
 
   return {
@@ -224,22 +236,31 @@ export const createAccounts = (options: {
         }
         return sandboxConnection.connection
       }
-      const cached = connections.get(id)
+      const cached = connections.get(id) ?? opening.get(id)
       if (cached) return cached
-      const account = (await load()).find((candidate) => candidate.id === id)
-      if (!account) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
-      const { settings } = await settingsFor(
-        { ...account, secretAccessKey: '', secretFrom: null },
-        await options.secrets.get(account.id),
-      )
-      const connection = open(settings, account.rateLimit)
-      connections.set(id, connection)
-      return connection
+      const pending = (async () => {
+        const account = (await load()).find((candidate) => candidate.id === id)
+        if (!account) throw new CodedError('NOT_FOUND', 'That account no longer exists.')
+        const { settings } = await settingsFor(
+          { ...account, secretAccessKey: '', secretFrom: null },
+          await options.secrets.get(account.id),
+        )
+        const connection = open(settings, account.rateLimit)
+        connections.set(id, connection)
+        return connection
+      })()
+      opening.set(id, pending)
+      return pending.finally(() => opening.delete(id))
     },
     async draftConnection(id, draft) {
       const storedSecret = id ? await options.secrets.get(id) : null
       const { settings } = await settingsFor(draft, storedSecret)
       return open(settings, draft.rateLimit)
+    },
+    openConnections() {
+      const open: [string, Connection][] = [...connections.entries()]
+      if (sandboxConnection) open.push([SANDBOX_ACCOUNT_ID, sandboxConnection.connection])
+      return open
     },
     dispose() {
       for (const id of [...connections.keys()]) drop(id)

@@ -10,6 +10,7 @@ import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createJobManager } from './jobs/job-manager'
 import { createRedactor } from './redactor'
+import { startRequestMeter } from './request-meter'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
 
@@ -51,6 +52,7 @@ export const createCore = (options: CoreOptions): Core => {
       })
     }
   })
+  const meter = startRequestMeter(accounts, events)
   events.on('sandbox.status', (status) => {
     if (status.state === 'failed') log.write('sandbox', { error: status.message })
   })
@@ -64,6 +66,7 @@ export const createCore = (options: CoreOptions): Core => {
     events,
     log,
     async dispose() {
+      meter.stop()
       jobs.cancelAll()
       await jobs.idle()
       accounts.dispose()

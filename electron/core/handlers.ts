@@ -46,5 +46,7 @@ export const createHandlers = (deps: {
   },
   'accounts.importable': () => listImportable(),
   'sandbox.start': () => deps.sandbox.start(),
+  'requests.log': async ({ accountId }) =>
+    (await deps.accounts.connection(accountId)).log.entries(),
   'buckets.list': async ({ accountId }) => listBuckets(await deps.accounts.connection(accountId)),
 })

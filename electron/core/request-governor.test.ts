@@ -8,24 +8,58 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** The most grants in any window of `ms` (inclusive start, exclusive end). */
+const maxInWindow = (times: readonly number[], ms = 1000): number => {
+  let most = 0
+  for (let start = 0, end = 0; end < times.length; end += 1) {
+    while ((times[end] ?? 0) - (times[start] ?? 0) >= ms) start += 1
+    most = Math.max(most, end - start + 1)
+  }
+  return most
+}
+
+const clock = () => ({ now: () => Date.now() })
+
 describe('request governor', () => {
-  it('lets at most the burst plus the rate through in any second', async () => {
-    const governor = createRequestGovernor(100, { burst: 10, now: () => Date.now() })
-    let granted = 0
+  it('never lets more than the limit through in any one-second window, and keeps the pace', async () => {
+    const governor = createRequestGovernor(100, clock())
+    const times: number[] = []
     for (let index = 0; index < 400; index += 1) {
-      void governor.acquire('bulk').then(() => (granted += 1))
+      void governor.acquire('bulk').then((release) => {
+        times.push(Date.now())
+        setTimeout(release, 30) // the response comes back 30 ms later
+      })
     }
     await vi.advanceTimersByTimeAsync(0)
-    expect(granted).toBe(10)
+    expect(times).toHaveLength(10) // a small burst at once
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(times).toHaveLength(400)
+    expect(maxInWindow(times)).toBeLessThanOrEqual(100)
+    // Close to the limit: 400 requests in a little over 4 seconds.
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeLessThan(4400)
+    expect(governor.stats()).toMatchObject({ limit: 100, currentRate: 100, queued: 0 })
+  })
+
+  it('counts a request still in flight: it may reach the server late, bunched with newer ones', async () => {
+    const governor = createRequestGovernor(10, clock())
+    const releases: (() => void)[] = []
+    for (let index = 0; index < 20; index += 1)
+      void governor.acquire('bulk').then((release) => releases.push(release))
+    await vi.advanceTimersByTimeAsync(5000)
+    // Ten went out and none has answered: the eleventh waits, however long.
+    expect(releases).toHaveLength(10)
+    releases.slice(0, 5).forEach((release) => release())
     await vi.advanceTimersByTimeAsync(1000)
-    expect(granted).toBeGreaterThanOrEqual(100)
-    expect(granted).toBeLessThanOrEqual(110)
-    await vi.advanceTimersByTimeAsync(3000)
-    expect(granted).toBe(400)
+    expect(releases).toHaveLength(10)
+    // A second after those five answered, five more may go, at the paced rate of 10/s.
+    await vi.advanceTimersByTimeAsync(600)
+    expect(releases).toHaveLength(15)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(releases).toHaveLength(15)
   })
 
   it('serves interactive requests before queued bulk ones', async () => {
-    const governor = createRequestGovernor(10, { burst: 1, now: () => Date.now() })
+    const governor = createRequestGovernor(10, { burst: 1, ...clock() })
     const order: string[] = []
     await governor.acquire('bulk')
     for (let index = 0; index < 3; index += 1) {
@@ -38,7 +72,7 @@ describe('request governor', () => {
   })
 
   it('drops a waiter whose signal aborts, without spending a token', async () => {
-    const governor = createRequestGovernor(10, { burst: 1, now: () => Date.now() })
+    const governor = createRequestGovernor(10, { burst: 1, ...clock() })
     await governor.acquire('bulk')
     const controller = new AbortController()
     const abandoned = governor.acquire('bulk', controller.signal)
@@ -49,5 +83,23 @@ describe('request governor', () => {
     void next.then(() => (done = true))
     await vi.advanceTimersByTimeAsync(101)
     expect(done).toBe(true)
+  })
+
+  it('halves the rate on a throttle, pauses for Retry-After, then recovers', async () => {
+    const governor = createRequestGovernor(100, clock())
+    const times: number[] = []
+    governor.throttled(2000)
+    governor.throttled() // a second answer of the same burst halves nothing more
+    expect(governor.rate).toBe(50)
+    for (let index = 0; index < 60; index += 1)
+      void governor.acquire('bulk').then(() => times.push(Date.now()))
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(times).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(1001)
+    expect(times.length).toBeGreaterThan(0)
+    expect(times.length).toBeLessThanOrEqual(50)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(governor.rate).toBe(100)
+    expect(governor.stats().throttles).toBe(2)
   })
 })

@@ -1,70 +1,175 @@
 /**
- * The request governor: a token bucket every HTTP attempt of an account passes through, so
- * listings, parts and retries together stay under the account's requests-per-second limit.
- * Interactive requests are served before bulk ones.
+ * The request governor: every HTTP attempt of an account (listings, HEADs, parts, deletes and
+ * every retry) waits here before it is sent, so together they stay under the account's
+ * requests-per-second limit — DSS counts them all. Three rules:
+ * - a token bucket paces requests smoothly at the current rate;
+ * - a sliding window never lets more than the current rate arrive at the server in any second,
+ *   which a token bucket alone would (by its burst, and because requests bunch on the way: a
+ *   TLS handshake or a busy socket holds some back, then they arrive together). A request
+ *   counts in the window from when it is sent until a second after its response came back,
+ *   since it may have reached the server at any time in between;
+ * - on 503 SlowDown or 429 the rate halves and sending pauses for any Retry-After; it then
+ *   recovers by a tenth of the limit each calm second.
+ * Interactive requests (listings, HEAD) are served before bulk transfer requests.
  */
 
 export type RequestPriority = 'interactive' | 'bulk'
 
-type Waiter = { readonly resolve: () => void; readonly reject: (error: unknown) => void }
+export type GovernorStats = {
+  /** Requests sent in the last second. */
+  readonly requestsPerSecond: number
+  /** The rate currently allowed: the limit, or less after throttling. */
+  readonly currentRate: number
+  readonly limit: number
+  readonly queued: number
+  readonly throttles: number
+}
+
+/** Call when the request's response (or failure) has come back. */
+export type Release = () => void
 
 export type RequestGovernor = {
-  acquire(priority: RequestPriority, signal?: AbortSignal): Promise<void>
+  acquire(priority: RequestPriority, signal?: AbortSignal): Promise<Release>
+  /** The server said slow down (503 SlowDown or 429), maybe with Retry-After in ms. */
+  throttled(retryAfterMs?: number): void
   setRate(requestsPerSecond: number): void
+  /** The rate currently allowed. */
   readonly rate: number
+  stats(): GovernorStats
 }
+
+type Waiter = {
+  readonly resolve: (release: Release) => void
+  readonly reject: (error: unknown) => void
+}
+type Sent = { readonly at: number; done: number | null }
+
+/** Requests arrive at the server a little bunched up; keep the window slightly wider. */
+export const WINDOW_MS = 1000
+export const WINDOW_MARGIN_MS = 25
+const RECOVERY_INTERVAL_MS = 1000
 
 export const createRequestGovernor = (
   requestsPerSecond: number,
   options: { burst?: number; now?: () => number } = {},
 ): RequestGovernor => {
   const now = options.now ?? (() => performance.now())
-  let rate = requestsPerSecond
-  // A small burst keeps a cold start quick without ever exceeding the server's 1-second window.
-  let burst = options.burst ?? Math.max(1, Math.floor(rate / 10))
-  let tokens = burst
+  let limit = requestsPerSecond
+  let current = limit
+  let tokens = options.burst ?? Math.max(1, Math.floor(limit / 10))
   let refilledAt = now()
+  let pausedUntil = 0
+  let lastThrottle = -Infinity
+  let throttles = 0
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** Requests that may still be counted by the server's window, oldest first. */
+  let sent: Sent[] = []
   const queues: Record<RequestPriority, Waiter[]> = { interactive: [], bulk: [] }
+  const burst = (): number => options.burst ?? Math.max(1, Math.floor(current / 10))
 
-  const refill = (): void => {
-    const at = now()
-    tokens = Math.min(burst, tokens + ((at - refilledAt) * rate) / 1000)
+  let raisedAt = -Infinity
+  /** Additive increase: a tenth of the limit back for each calm second since the last change. */
+  const recover = (at: number): void => {
+    if (current >= limit) return
+    const since = Math.max(lastThrottle, raisedAt, pausedUntil)
+    const steps = Math.floor((at - since) / RECOVERY_INTERVAL_MS)
+    if (steps < 1) return
+    current = Math.min(limit, current + steps * Math.max(1, Math.floor(limit / 10)))
+    raisedAt = since + steps * RECOVERY_INTERVAL_MS
+  }
+
+  const refill = (at: number): void => {
+    tokens = Math.min(burst(), tokens + ((at - refilledAt) * current) / 1000)
     refilledAt = at
   }
 
+  /**
+   * ms until the window has room for one more request, 0 if it has now, Infinity if only a
+   * response coming back can make room (drain runs again then).
+   */
+  const windowWait = (at: number): number => {
+    const window = WINDOW_MS + WINDOW_MARGIN_MS
+    sent = sent.filter(
+      (request) => request.done === null || request.done > at - window || request.at > at - window,
+    )
+    if (sent.length < Math.max(1, Math.floor(current))) return 0
+    const leaving = sent
+      .filter((request) => request.done !== null)
+      .map((request) => Math.max(request.at, request.done ?? 0) + window - at)
+    return leaving.length > 0 ? Math.max(0, Math.min(...leaving)) : Number.POSITIVE_INFINITY
+  }
+
   const next = (): Waiter | undefined => queues.interactive.shift() ?? queues.bulk.shift()
+  const waiting = (): number => queues.interactive.length + queues.bulk.length
 
   const drain = (): void => {
     timer = undefined
-    refill()
-    while (tokens >= 1) {
+    for (;;) {
+      if (waiting() === 0) return
+      const at = now()
+      recover(at)
+      refill(at)
+      const wait = Math.max(
+        pausedUntil - at,
+        tokens >= 1 ? 0 : ((1 - tokens) * 1000) / current,
+        windowWait(at),
+      )
+      if (wait === Number.POSITIVE_INFINITY) return // a release will call drain
+      if (wait > 0) {
+        timer = setTimeout(drain, Math.max(1, Math.ceil(wait)))
+        return
+      }
       const waiter = next()
       if (!waiter) return
       tokens -= 1
-      waiter.resolve()
-    }
-    if (queues.interactive.length + queues.bulk.length > 0) {
-      timer = setTimeout(drain, Math.max(1, ((1 - tokens) * 1000) / rate))
+      const request: Sent = { at, done: null }
+      sent.push(request)
+      waiter.resolve(() => {
+        if (request.done !== null) return
+        request.done = now()
+        if (timer === undefined) drain()
+      })
     }
   }
 
   return {
     get rate() {
-      return rate
+      recover(now())
+      return current
     },
     setRate(requestsPerSecond) {
-      rate = requestsPerSecond
-      burst = Math.max(1, Math.floor(rate / 10))
-      tokens = Math.min(tokens, burst)
+      limit = requestsPerSecond
+      current = Math.min(current, limit)
+      if (lastThrottle === -Infinity) current = limit
+    },
+    throttled(retryAfterMs) {
+      const at = now()
+      throttles += 1
+      // Several requests in flight may all come back throttled: halve once per burst of them.
+      if (at - lastThrottle > 250) current = Math.max(1, Math.floor(current / 2))
+      lastThrottle = at
+      pausedUntil = Math.max(pausedUntil, at + (retryAfterMs ?? 1000 / current))
+      tokens = Math.min(tokens, 0)
+    },
+    stats() {
+      const at = now()
+      recover(at)
+      const recent = sent.filter((request) => at - request.at < WINDOW_MS).length
+      return {
+        requestsPerSecond: recent,
+        currentRate: current,
+        limit,
+        queued: waiting(),
+        throttles,
+      }
     },
     acquire(priority, signal) {
       if (signal?.aborted) return Promise.reject(signal.reason)
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<Release>((resolve, reject) => {
         const waiter: Waiter = {
-          resolve: () => {
+          resolve: (release) => {
             signal?.removeEventListener('abort', onAbort)
-            resolve()
+            resolve(release)
           },
           reject,
         }

@@ -12,6 +12,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { FinalizeRequestMiddleware, HttpRequest as SmithyHttpRequest } from '@smithy/types'
 import { DEFAULT_REGION } from '../../shared/accounts'
 import type { RequestGovernor, RequestPriority } from './request-governor'
+import type { RequestLog } from './request-log'
 
 export type ClientSettings = {
   readonly endpoint: string
@@ -60,19 +61,79 @@ export const contentMd5Middleware: Middleware = (next, context) => async (args) 
   return next(args)
 }
 
+type ResponseShape = { readonly statusCode?: number; readonly headers?: Record<string, string> }
+type FailureShape = {
+  readonly $metadata?: { readonly httpStatusCode?: number }
+  readonly $response?: ResponseShape
+}
+
+/** Retry-After in ms, from seconds or an HTTP date. */
+const retryAfterMs = (headers: Record<string, string> | undefined): number | undefined => {
+  const value = headers?.['retry-after']
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+/** '/bucket/some%20key' → bucket and key (path-style; a virtual-host path has no bucket). */
+const bucketAndKey = (path: string): { bucket: string; key: string } => {
+  const [bucket = '', ...rest] = path.replace(/^\//, '').split('/')
+  const decode = (text: string): string => {
+    try {
+      return decodeURIComponent(text)
+    } catch {
+      return text
+    }
+  }
+  return { bucket: decode(bucket), key: decode(rest.join('/')) }
+}
+
+/**
+ * Each HTTP attempt waits for the governor, and its outcome is fed back: a 503 or 429 slows the
+ * governor down; every attempt lands in the request log.
+ */
 const governorMiddleware =
-  (governor: RequestGovernor): Middleware =>
+  (governor: RequestGovernor, log?: RequestLog): Middleware =>
   (next, context) =>
   async (args) => {
     const priority: RequestPriority = INTERACTIVE_COMMANDS.has(context.commandName ?? '')
       ? 'interactive'
       : 'bulk'
+    const request = isHttpRequest(args.request) ? args.request : null
     const signal = (args.request as { signal?: AbortSignal } | undefined)?.signal
-    await governor.acquire(priority, signal)
-    return next(args)
+    const release = await governor.acquire(priority, signal)
+    const time = Date.now()
+    const record = (status: number): void =>
+      log?.add({
+        time,
+        method: request?.method ?? '?',
+        ...bucketAndKey(request?.path ?? ''),
+        status,
+        durationMs: Date.now() - time,
+      })
+    try {
+      const output = await next(args)
+      release()
+      record((output.response as ResponseShape | undefined)?.statusCode ?? 0)
+      return output
+    } catch (error) {
+      release()
+      const failure = error as FailureShape
+      const status = failure.$metadata?.httpStatusCode ?? failure.$response?.statusCode ?? 0
+      if (status === 503 || status === 429)
+        governor.throttled(retryAfterMs(failure.$response?.headers))
+      record(status)
+      throw error
+    }
   }
 
-export const createS3Client = (settings: ClientSettings, governor?: RequestGovernor): S3Client => {
+export const createS3Client = (
+  settings: ClientSettings,
+  governor?: RequestGovernor,
+  log?: RequestLog,
+): S3Client => {
   const maxSockets = settings.maxSockets ?? 32
   const client = new S3Client({
     endpoint: settings.endpoint,
@@ -103,7 +164,7 @@ export const createS3Client = (settings: ClientSettings, governor?: RequestGover
     toMiddleware: 'httpSigningMiddleware',
   })
   if (governor) {
-    client.middlewareStack.addRelativeTo(governorMiddleware(governor), {
+    client.middlewareStack.addRelativeTo(governorMiddleware(governor, log), {
       name: 'dssRequestGovernor',
       relation: 'before',
       toMiddleware: 'httpSigningMiddleware',
