@@ -26,6 +26,8 @@ const oddKeys: Record<string, string> = {
   'NFC unicode': 'odd/caf\u00e9.txt',
   'NFD unicode': 'odd/cafe\u0301.txt',
   'leading and trailing spaces': 'odd/ spaced name .txt',
+  'spaces at both ends of the whole key': ' whole key spaced ',
+  'only digits': '0001',
   'a 1,024-byte key': longKey,
 }
 

@@ -71,6 +71,20 @@ describe('local sandbox', () => {
     client.destroy()
   })
 
+  it('lists the demo bucket root as folders, including folders that hold only sub-folders', async () => {
+    const client = createS3Client(sandbox.settings())
+    const root = await client.send(
+      new ListObjectsV2Command({ Bucket: DEMO_BUCKET, Delimiter: '/' }),
+    )
+    client.destroy()
+    expect(root.CommonPrefixes?.map((prefix) => prefix.Prefix)).toEqual([
+      'documents/',
+      'logs/',
+      'photos/',
+    ])
+    expect(root.Contents?.map((object) => object.Key)).toEqual(['README.txt'])
+  })
+
   it('keeps its data across restarts and does not seed twice', async () => {
     await sandbox.stop()
     const status = await sandbox.start()
