@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { test as base } from '@playwright/test'
 import { startProcess, type Started } from './processes'
+import { startTestBed, type TestBed } from './testbed/test-bed'
 
 export type TestBedInfo = {
   readonly endpoint: string
@@ -18,7 +19,12 @@ export type TestBedInfo = {
 
 export type AppInfo = { readonly url: string; readonly dataDir: string }
 
-type Fixtures = { testBed: TestBedInfo; app: AppInfo }
+type Fixtures = {
+  testBed: TestBedInfo
+  /** The test bed in the test's own process, for tests that read the emulator's request log. */
+  liveTestBed: TestBed
+  app: AppInfo
+}
 
 const attachOutput = async (
   testInfo: {
@@ -53,6 +59,11 @@ export const test = base.extend<Fixtures>({
     )
     await use(JSON.parse(bed.match[0]) as TestBedInfo)
     await attachOutput(testInfo, 'test-bed.log', bed)
+    await bed.stop()
+  },
+  liveTestBed: async ({}, use) => {
+    const bed = await startTestBed({ buckets: ['e2e-photos', 'e2e-archive'] })
+    await use(bed)
     await bed.stop()
   },
   app: async ({}, use, testInfo) => {

@@ -13,6 +13,11 @@ import type {
   EventPayload,
 } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
+import { parentPrefix } from '../../shared/s3-keys'
+import { createFakeJobs } from './fake-jobs.test-fixture'
+import { createObjectHandlers } from './fake-object-handlers.test-fixture'
+import type { FakeObjectSeed } from './fake-object-store.test-fixture'
+import { createFakeObjectStore } from './fake-object-store.test-fixture'
 
 export type FakeDssApi = DssApi & {
   readonly calls: { readonly name: CommandName; readonly request: unknown }[]
@@ -22,9 +27,18 @@ export type FakeDssApi = DssApi & {
 export type FakeOptions = {
   readonly accounts?: readonly AccountSummary[]
   readonly buckets?: Readonly<Record<string, readonly BucketSummary[]>>
+  /** Objects by account id, then bucket name. */
+  readonly objects?: Readonly<Record<string, Readonly<Record<string, readonly FakeObjectSeed[]>>>>
   /** Every answer waits this long, so loading states can be seen. */
   readonly delayMs?: number
   readonly sandboxStartMs?: number
+  /** Jobs pause this long between steps of `jobObjectsPerStep` objects. */
+  readonly jobStepMs?: number
+  readonly jobObjectsPerStep?: number
+  /** Makes a job fail on a key, with this message; null lets it through. */
+  readonly failKey?: (key: string) => string | null
+  /** Makes a listing or any command fail; null lets it through. */
+  readonly failCommand?: (name: CommandName, request: unknown) => Result<never> | null
 }
 
 export const sandboxAccount: AccountSummary = {
@@ -50,8 +64,13 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export const createFakeDssApi = ({
   accounts: initialAccounts = [sandboxAccount],
   buckets = {},
+  objects = {},
   delayMs = 0,
   sandboxStartMs = 0,
+  jobStepMs = 0,
+  jobObjectsPerStep = 100,
+  failKey = () => null,
+  failCommand = () => null,
 }: FakeOptions = {}): FakeDssApi => {
   let accounts = initialAccounts
   let sandbox: SandboxStatus = { state: 'stopped' }
@@ -62,6 +81,17 @@ export const createFakeDssApi = ({
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     for (const listener of listeners.get(name) ?? []) listener(payload)
   }
+
+  const store = createFakeObjectStore(buckets, objects)
+  const jobs = createFakeJobs({
+    store,
+    emit,
+    stepMs: jobStepMs,
+    objectsPerStep: jobObjectsPerStep,
+    failKey,
+  })
+  const rateLimitOf = (accountId: string): number =>
+    accounts.find(({ id }) => id === accountId)?.rateLimit ?? 100
 
   const setAccounts = (next: readonly AccountSummary[]): void => {
     accounts = next
@@ -111,13 +141,30 @@ export const createFakeDssApi = ({
       setAccounts(accounts.filter((account) => account.id !== id))
       return { ok: true, value: null }
     },
+    'accounts.importable': () => ({ ok: true, value: [] }),
     'sandbox.start': () => ({ ok: true, value: sandbox }),
     'buckets.list': ({ accountId }) => {
-      const listed = buckets[accountId]
+      const listed = store.bucketsOf(accountId)
       return listed
         ? { ok: true, value: listed }
         : { ok: false, error: { code: 'ACCESS_DENIED', message: 'Access denied by the server.' } }
     },
+    ...createObjectHandlers(store, rateLimitOf),
+    'jobs.start': (request) => jobs.start(request),
+    'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
+    'jobs.list': () => jobs.list(),
+    'jobs.clearFinished': () => jobs.clearFinished(),
+    'requests.log': () => ({ ok: true, value: [] }),
+  }
+
+  /** Like the core, an edit is followed by `objects.changed` for the folder it touched. */
+  const announceEdit = (name: CommandName, request: unknown): void => {
+    if (name !== 'objects.createFolder' && name !== 'objects.updateProperties') return
+    const edit = request as { accountId: string; bucket: string; prefix?: string; key?: string }
+    const prefix = edit.prefix ?? parentPrefix(edit.key ?? '')
+    setTimeout(() =>
+      emit('objects.changed', { accountId: edit.accountId, bucket: edit.bucket, prefix }),
+    )
   }
 
   const startSandbox = async (): Promise<void> => {
@@ -136,8 +183,12 @@ export const createFakeDssApi = ({
       calls.push({ name, request })
       if (name === 'sandbox.start') await startSandbox()
       await wait(delayMs)
+      const failed = failCommand(name, request)
+      if (failed) return failed
       const handler = handlers[name] as (request: unknown) => Result<unknown>
-      return handler(request) as Awaited<ReturnType<DssApi['invoke']>>
+      const result = handler(request) as Awaited<ReturnType<DssApi['invoke']>>
+      if (result.ok) announceEdit(name, request)
+      return result
     },
     on: (name, listener) => {
       const untyped = listener as (payload: unknown) => void

@@ -1,15 +1,12 @@
 import './sidebar.css'
-import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../store/app-store'
-import { selectSidebarAccounts } from '../store/selectors'
-import { AccountGroup } from './account-group'
 import { ErrorNotice } from './error-notice'
 import { PlusIcon } from './icons'
 import { Logo } from './logo'
 import { Spinner } from './spinner'
+import { AccountTree } from './tree/account-tree'
 
 export const AccountSidebar = () => {
-  const accounts = useAppStore(useShallow(selectSidebarAccounts))
   const listState = useAppStore((state) => state.accountList)
   const adding = useAppStore((state) => state.editor.mode === 'add')
   const openEditor = useAppStore((state) => state.openEditor)
@@ -33,11 +30,7 @@ export const AccountSidebar = () => {
         {listState.state === 'failed' && (
           <ErrorNotice error={listState.error} onRetry={() => void loadAccounts()} />
         )}
-        <ul className="account-list" aria-labelledby="accounts-heading">
-          {accounts.map((account) => (
-            <AccountGroup key={account.id} account={account} />
-          ))}
-        </ul>
+        <AccountTree />
       </nav>
       <footer className="sidebar-footer">
         <button

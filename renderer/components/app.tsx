@@ -1,8 +1,13 @@
 import { AccountSidebar } from './account-sidebar'
+import { DialogHost } from './dialogs/dialog-host'
+import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
 import { StatusBar } from './status-bar'
 
-/** The window: accounts on the left, the open account or the connect form on the right. */
+/**
+ * The window: the accounts tree on the left, the open bucket, account or connect form on the
+ * right, the status bar below; the jobs panel and dialogs over them.
+ */
 export const App = () => (
   <div className="app">
     <AccountSidebar />
@@ -10,5 +15,7 @@ export const App = () => (
       <MainView />
     </main>
     <StatusBar />
+    <JobsPanel />
+    <DialogHost />
   </div>
 )

@@ -37,5 +37,5 @@ export const BucketListBody = ({ accountId }: { readonly accountId: string }) =>
       </div>
     )
   }
-  return <BucketTable buckets={bucketList.buckets} />
+  return <BucketTable accountId={accountId} buckets={bucketList.buckets} />
 }

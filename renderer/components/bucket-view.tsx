@@ -5,19 +5,20 @@ import { useAppStore } from '../store/app-store'
 import { selectBucketList } from '../store/selectors'
 import { BucketListBody } from './bucket-list-body'
 import { countOf, endpointHost } from './format'
-import { PencilIcon, RefreshIcon } from './icons'
+import { PencilIcon, PlusIcon, RefreshIcon } from './icons'
 import { KindIcon } from './kind-icon'
 import { RemoveAccountButton } from './remove-account-button'
 import { SandboxIntro } from './sandbox-intro'
 import { SandboxState } from './sandbox-state'
 import { Spinner } from './spinner'
 
-/** An open account: its buckets, with refresh, edit and remove. */
+/** An open account: its buckets, with new bucket, refresh, edit and remove. */
 export const BucketView = ({ account }: { readonly account: AccountSummary }) => {
   const bucketList = useAppStore(selectBucketList(account.id))
   const sandbox = useAppStore((state) => state.sandboxStatus)
   const loadBuckets = useAppStore((state) => state.loadBuckets)
   const openEditor = useAppStore((state) => state.openEditor)
+  const openDialog = useAppStore((state) => state.openDialog)
   const isSandbox = account.id === SANDBOX_ACCOUNT_ID
   const waitingForSandbox = isSandbox && sandbox.state !== 'ready'
   const endpoint = isSandbox && sandbox.state === 'ready' ? sandbox.endpoint : account.endpoint
@@ -49,6 +50,15 @@ export const BucketView = ({ account }: { readonly account: AccountSummary }) =>
           </p>
         </div>
         <div className="toolbar">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={waitingForSandbox}
+            onClick={() => openDialog({ kind: 'new-bucket', accountId: account.id })}
+          >
+            <PlusIcon />
+            New bucket
+          </button>
           <button
             type="button"
             className="button"

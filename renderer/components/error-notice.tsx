@@ -5,10 +5,11 @@ type Props = {
   readonly error: AppError
   readonly title?: string
   readonly onRetry?: () => void
+  readonly onDismiss?: () => void
 }
 
 /** An error as the user should read it: the message first, the stable code small beneath. */
-export const ErrorNotice = ({ error, title, onRetry }: Props) => (
+export const ErrorNotice = ({ error, title, onRetry, onDismiss }: Props) => (
   <div className="notice notice-error" role="alert">
     <AlertIcon />
     <div className="notice-body">
@@ -19,6 +20,11 @@ export const ErrorNotice = ({ error, title, onRetry }: Props) => (
     {onRetry && (
       <button type="button" className="button" onClick={onRetry}>
         Retry
+      </button>
+    )}
+    {onDismiss && (
+      <button type="button" className="button button-quiet" onClick={onDismiss}>
+        Dismiss
       </button>
     )}
   </div>

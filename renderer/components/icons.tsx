@@ -99,3 +99,87 @@ export const UnlockedIcon = () => (
     <path d="M5.5 7V5a2.5 2.5 0 0 1 4.9-.7" />
   </Icon>
 )
+
+export const FolderIcon = () => (
+  <Icon>
+    <path d="M2 4.5c0-.6.4-1 1-1h3.2l1.4 1.5H13c.6 0 1 .4 1 1v6.5c0 .6-.4 1-1 1H3c-.6 0-1-.4-1-1z" />
+  </Icon>
+)
+
+export const FileIcon = () => (
+  <Icon>
+    <path d="M4 1.8h5l3.2 3.2v8.2c0 .6-.4 1-1 1H4c-.6 0-1-.4-1-1V2.8c0-.6.4-1 1-1z" />
+    <path d="M9 1.8V5h3.2" />
+  </Icon>
+)
+
+export const ArrowLeftIcon = () => (
+  <Icon>
+    <path d="M13 8H3M7 4L3 8l4 4" />
+  </Icon>
+)
+
+export const ArrowRightIcon = () => (
+  <Icon>
+    <path d="M3 8h10M9 4l4 4-4 4" />
+  </Icon>
+)
+
+export const ArrowUpIcon = () => (
+  <Icon>
+    <path d="M8 13V3M4 7l4-4 4 4" />
+  </Icon>
+)
+
+export const ChevronRightIcon = () => (
+  <Icon>
+    <path d="M6 3.5L10.5 8 6 12.5" />
+  </Icon>
+)
+
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="5.5" y="5.5" width="8" height="8" rx="1.2" />
+    <path d="M10.5 5.5V3.5c0-.6-.4-1-1-1h-6c-.6 0-1 .4-1 1v6c0 .6.4 1 1 1h2" />
+  </Icon>
+)
+
+export const PasteIcon = () => (
+  <Icon>
+    <rect x="3" y="3" width="10" height="11" rx="1.2" />
+    <path d="M6 3V2h4v1M5.5 7h5M5.5 10h3" />
+  </Icon>
+)
+
+export const MoveIcon = () => (
+  <Icon>
+    <path d="M2 4.5c0-.6.4-1 1-1h3.2l1.4 1.5H13c.6 0 1 .4 1 1v6.5c0 .6-.4 1-1 1H3c-.6 0-1-.4-1-1z" />
+    <path d="M6 9.5h4.5M8.5 7.5l2 2-2 2" />
+  </Icon>
+)
+
+export const InfoIcon = () => (
+  <Icon>
+    <circle cx="8" cy="8" r="6" />
+    <path d="M8 7.2v3.8M8 5h.01" />
+  </Icon>
+)
+
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="7" cy="7" r="4.2" />
+    <path d="M10.2 10.2L13.5 13.5" />
+  </Icon>
+)
+
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M4 4l8 8M12 4l-8 8" />
+  </Icon>
+)
+
+export const JobsIcon = () => (
+  <Icon>
+    <path d="M2.5 4h7M2.5 8h11M2.5 12h5" />
+  </Icon>
+)

@@ -1,17 +1,25 @@
 import { useAppStore } from '../store/app-store'
 import { selectSelectedAccount } from '../store/selectors'
+import { ObjectBrowser } from './browser/object-browser'
 import { BucketView } from './bucket-view'
 import { ConnectScreen } from './connect-screen'
 import { WelcomeScreen } from './welcome-screen'
 
-/** The main area: the connect form when open, else the open account, else the welcome. */
+/**
+ * The main area: the connect form when open, else the open bucket, else the open account's
+ * buckets, else the welcome.
+ */
 export const MainView = () => {
   const editorOpen = useAppStore((state) => state.editor.mode !== 'closed')
   const account = useAppStore(selectSelectedAccount)
+  const location = useAppStore((state) => state.location)
   const accountsLoading = useAppStore((state) => state.accountList.state === 'loading')
 
   if (accountsLoading) return null
   if (editorOpen) return <ConnectScreen />
+  if (location && location.accountId === account?.id) {
+    return <ObjectBrowser key={`${location.accountId}/${location.bucket}`} location={location} />
+  }
   if (account) return <BucketView key={account.id} account={account} />
   return <WelcomeScreen />
 }

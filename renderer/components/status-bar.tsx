@@ -4,17 +4,26 @@ import { useAppStore } from '../store/app-store'
 import { selectBucketList, selectSelectedAccount } from '../store/selectors'
 import { countOf, endpointHost } from './format'
 import { UnlockedIcon } from './icons'
+import { JobsToggle } from './jobs-toggle'
+import { StatusBarBrowser } from './status-bar-browser'
 
-/** The bottom line: which account is open, where it points, and how many buckets it has. */
+/**
+ * The bottom line: which account is open and where it points; the open folder's counts and
+ * selection, or the account's bucket count; and the jobs toggle.
+ */
 export const StatusBar = () => {
   const account = useAppStore(selectSelectedAccount)
   const bucketList = useAppStore(selectBucketList(account?.id ?? null))
   const sandbox = useAppStore((state) => state.sandboxStatus)
+  const browsing = useAppStore((state) => state.location !== null)
 
   if (!account) {
     return (
       <footer className="status-bar">
         <span className="status-item">No account open</span>
+        <span className="status-end">
+          <JobsToggle />
+        </span>
       </footer>
     )
   }
@@ -36,11 +45,16 @@ export const StatusBar = () => {
           insecure
         </span>
       )}
-      {bucketList?.state === 'loaded' && (
-        <span className="status-item status-end">
-          {countOf(bucketList.buckets.length, 'bucket')}
-        </span>
+      {browsing ? (
+        <StatusBarBrowser />
+      ) : (
+        bucketList?.state === 'loaded' && (
+          <span className="status-item">{countOf(bucketList.buckets.length, 'bucket')}</span>
+        )
       )}
+      <span className="status-end">
+        <JobsToggle />
+      </span>
     </footer>
   )
 }

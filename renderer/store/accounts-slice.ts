@@ -71,10 +71,13 @@ export const applyAccountList = (
     state.selectedAccountId !== null && ids.has(state.selectedAccountId)
       ? state.selectedAccountId
       : null
+  // The browser closes with its account (its listing would only fail from now on).
+  const browserGone = state.location !== null && !ids.has(state.location.accountId)
   return {
     accountList: { state: 'loaded', accounts },
     selectedAccountId,
     bucketLists: bucketLists.size === state.bucketLists.size ? state.bucketLists : bucketLists,
+    ...(browserGone ? { location: null, listing: null, selectedKeys: new Set<string>() } : {}),
   }
 }
 
@@ -104,6 +107,7 @@ export const createAccountsSlice =
     },
 
     selectAccount: (id) => {
+      get().closeBrowser()
       set({ selectedAccountId: id, editor: { mode: 'closed' } })
       if (id !== SANDBOX_ACCOUNT_ID) get().ensureBuckets(id)
       else if (get().sandboxStatus.state === 'ready') get().ensureBuckets(id)

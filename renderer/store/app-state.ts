@@ -1,10 +1,22 @@
 import type { StateCreator } from 'zustand'
 import type { AccountsSlice } from './accounts-slice'
+import type { BrowserSlice } from './browser-slice'
 import type { BucketsSlice } from './buckets-slice'
+import type { JobsSlice } from './jobs-slice'
+import type { ObjectActionsSlice } from './object-actions-slice'
 import type { SandboxSlice } from './sandbox-slice'
+import type { SelectionSlice } from './selection-slice'
+import type { TreeSlice } from './tree-slice'
 
 /** The whole renderer state: one store made of typed slices (zustand's slices pattern). */
-export type AppState = AccountsSlice & BucketsSlice & SandboxSlice
+export type AppState = AccountsSlice &
+  BucketsSlice &
+  SandboxSlice &
+  TreeSlice &
+  BrowserSlice &
+  SelectionSlice &
+  ObjectActionsSlice &
+  JobsSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>

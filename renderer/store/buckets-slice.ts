@@ -20,7 +20,14 @@ export type BucketsSlice = {
   loadBuckets(accountId: string): Promise<void>
   /** Loads unless a list is already there or on its way. */
   ensureBuckets(accountId: string): void
+  /** Creates a bucket, lists it and opens it in the browser. */
+  createBucket(accountId: string, name: string): Promise<AppError | null>
+  /** Deletes an empty bucket (BUCKET_NOT_EMPTY otherwise: empty it with a job). */
+  deleteBucket(accountId: string, name: string): Promise<AppError | null>
 }
+
+const byName = (a: BucketSummary, b: BucketSummary): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 
 const isBusy = (list: BucketList | undefined): boolean =>
   list?.state === 'loading' || (list?.state === 'loaded' && list.refreshing)
@@ -60,6 +67,36 @@ export const createBucketsSlice =
       ensureBuckets: (accountId) => {
         const current = get().bucketLists.get(accountId)
         if (current === undefined || current.state === 'failed') void get().loadBuckets(accountId)
+      },
+
+      createBucket: async (accountId, name) => {
+        const result = await api.invoke('buckets.create', { accountId, name })
+        if (!result.ok) return result.error
+        const current = get().bucketLists.get(accountId)
+        if (current?.state === 'loaded') {
+          const others = current.buckets.filter((bucket) => bucket.name !== name)
+          put(accountId, { ...current, buckets: [...others, result.value].sort(byName) })
+        } else {
+          void get().loadBuckets(accountId)
+        }
+        get().openLocation({ accountId, bucket: name, prefix: '' })
+        return null
+      },
+
+      deleteBucket: async (accountId, name) => {
+        const result = await api.invoke('buckets.delete', { accountId, name })
+        if (!result.ok) return result.error
+        const current = get().bucketLists.get(accountId)
+        if (current?.state === 'loaded') {
+          put(accountId, {
+            ...current,
+            buckets: current.buckets.filter((bucket) => bucket.name !== name),
+          })
+        }
+        get().forgetBucket(accountId, name)
+        const { location } = get()
+        if (location?.accountId === accountId && location.bucket === name) get().closeBrowser()
+        return null
       },
     }
   }

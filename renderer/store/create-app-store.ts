@@ -2,8 +2,13 @@ import { createStore } from 'zustand/vanilla'
 import type { DssApi } from '../../shared/contract'
 import { createAccountsSlice } from './accounts-slice'
 import type { AppState } from './app-state'
+import { createBrowserSlice } from './browser-slice'
 import { createBucketsSlice } from './buckets-slice'
+import { createJobsSlice } from './jobs-slice'
+import { createObjectActionsSlice } from './object-actions-slice'
 import { createSandboxSlice } from './sandbox-slice'
+import { createSelectionSlice } from './selection-slice'
+import { createTreeSlice } from './tree-slice'
 
 /** The renderer's one store, with the contract's client injected (a fake one in tests). */
 export const createAppStore = (api: DssApi) =>
@@ -11,6 +16,11 @@ export const createAppStore = (api: DssApi) =>
     ...createAccountsSlice(api)(...args),
     ...createBucketsSlice(api)(...args),
     ...createSandboxSlice(api)(...args),
+    ...createTreeSlice(api)(...args),
+    ...createBrowserSlice(api)(...args),
+    ...createSelectionSlice(...args),
+    ...createObjectActionsSlice(api)(...args),
+    ...createJobsSlice(api)(...args),
   }))
 
 export type AppStore = ReturnType<typeof createAppStore>

@@ -12,7 +12,13 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
       store.setState((state) => applyAccountList(state, accounts)),
     ),
     api.on('sandbox.status', (status) => store.getState().applySandboxStatus(status)),
+    api.on('jobs.updated', (job) => store.getState().applyJobUpdate(job)),
+    api.on('objects.changed', (change) => {
+      store.getState().applyObjectsChanged(change)
+      store.getState().invalidateFolders(change)
+    }),
   ]
   void store.getState().loadAccounts()
+  void store.getState().loadJobs()
   return () => unsubscribe.forEach((stop) => stop())
 }

@@ -1,0 +1,74 @@
+import type { MouseEvent } from 'react'
+import { memo } from 'react'
+import type { Entry } from '../../store/object-entry'
+import { formatBytes, formatDate } from '../format'
+import { FileIcon, FolderIcon } from '../icons'
+
+type Props = {
+  readonly entry: Entry
+  readonly index: number
+  readonly top: number
+  readonly selected: boolean
+  readonly focused: boolean
+  readonly cut: boolean
+  readonly onClick: (entry: Entry, event: MouseEvent) => void
+  readonly onOpen: (entry: Entry) => void
+  readonly onContextMenu: (entry: Entry, event: MouseEvent) => void
+}
+
+/** The id a row has for the grid's aria-activedescendant. */
+export const rowId = (index: number): string => `object-row-${index}`
+
+/**
+ * One row of the object table. The name is shown exactly as stored (`white-space: pre` keeps
+ * leading, trailing and repeated spaces); an empty name gets a visible stand-in.
+ */
+export const ObjectRow = memo(function ObjectRow({
+  entry,
+  index,
+  top,
+  selected,
+  focused,
+  cut,
+  onClick,
+  onOpen,
+  onContextMenu,
+}: Props) {
+  const className = ['object-row', focused && 'is-focused', cut && 'is-cut']
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div
+      role="row"
+      id={rowId(index)}
+      className={className}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-label={entry.name === '' ? '(no name)' : entry.name}
+      data-key={entry.key}
+      data-kind={entry.kind}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(event) => onClick(entry, event)}
+      onDoubleClick={() => onOpen(entry)}
+      onContextMenu={(event) => onContextMenu(entry, event)}
+    >
+      <div role="gridcell" className="object-cell object-name" title={entry.key}>
+        {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
+        {entry.name === '' ? (
+          <span className="object-name-empty">(no name)</span>
+        ) : (
+          <span className="object-name-text">{entry.name}</span>
+        )}
+      </div>
+      <div role="gridcell" className="object-cell object-size">
+        {entry.size === null ? '' : formatBytes(entry.size)}
+      </div>
+      <div role="gridcell" className="object-cell object-date">
+        {entry.lastModified === null ? '' : formatDate(entry.lastModified)}
+      </div>
+      <div role="gridcell" className="object-cell object-type">
+        {entry.type}
+      </div>
+    </div>
+  )
+})

@@ -1,0 +1,167 @@
+import './object-table.css'
+import type { KeyboardEvent, MouseEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { appStore, useAppStore } from '../../store/app-store'
+import type { Entry } from '../../store/object-entry'
+import { treeNodeId } from '../../store/tree-slice'
+import { selectVisibleEntries } from '../../store/visible-entries'
+import { isMac } from '../shortcuts'
+import { openEntry } from './object-commands'
+import { ObjectRow, rowId } from './object-row'
+import { ObjectTableHeader } from './object-table-header'
+import { scrollRowIntoView, useVirtualWindow } from './use-virtual-window'
+
+/** Keep in step with --object-row and --object-head in browser.css. */
+export const ROW_HEIGHT = 28
+const HEADER_HEIGHT = 30
+
+type Props = {
+  /** Opens the context menu for the selection (or the empty area) at a point. */
+  readonly onContextMenu: (x: number, y: number) => void
+}
+
+/**
+ * The folder's rows as a virtualised grid: only the rows in view (and a few more) are in the
+ * DOM, positioned in a body as tall as all rows, so 100,000 rows scroll like 100.
+ */
+export const ObjectTable = ({ onContextMenu }: Props) => {
+  const rows = useAppStore(selectVisibleEntries)
+  const selectedKeys = useAppStore((state) => state.selectedKeys)
+  const focusKey = useAppStore((state) => state.focusKey)
+  const cutSelection = useAppStore((state) =>
+    state.clipboard?.mode === 'cut' && state.clipboard.selection.bucket === state.location?.bucket
+      ? state.clipboard.selection
+      : null,
+  )
+  const cutKeys = useMemo(
+    () => new Set(cutSelection ? [...cutSelection.keys, ...cutSelection.prefixes] : []),
+    [cutSelection],
+  )
+  const selectEntry = useAppStore((state) => state.selectEntry)
+  const moveFocus = useAppStore((state) => state.moveFocus)
+  const clearSelection = useAppStore((state) => state.clearSelection)
+  const ref = useRef<HTMLDivElement>(null)
+  const { start, end, viewport, onScroll } = useVirtualWindow(
+    ref,
+    rows.length,
+    ROW_HEIGHT,
+    HEADER_HEIGHT,
+  )
+  const focusIndex = focusKey === null ? -1 : rows.findIndex((row) => row.key === focusKey)
+  // What is listed: another folder or search starts at the top (a refresh keeps the place).
+  const listed = useAppStore((state) =>
+    state.listing ? `${treeNodeId(state.listing.location)}${state.listing.search ?? '\n'}` : '',
+  )
+
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0
+  }, [listed])
+
+  useEffect(() => {
+    if (ref.current && focusIndex !== -1) {
+      scrollRowIntoView(ref.current, focusIndex, ROW_HEIGHT, HEADER_HEIGHT)
+    }
+  }, [focusIndex])
+
+  const onRowClick = useCallback(
+    (entry: Entry, event: MouseEvent) => {
+      const toggle = isMac ? event.metaKey : event.ctrlKey
+      selectEntry(entry.key, event.shiftKey ? 'range' : toggle ? 'toggle' : 'replace')
+    },
+    [selectEntry],
+  )
+
+  const onRowContextMenu = useCallback(
+    (entry: Entry, event: MouseEvent) => {
+      event.preventDefault()
+      event.stopPropagation()
+      if (!appStore.getState().selectedKeys.has(entry.key)) selectEntry(entry.key, 'replace')
+      onContextMenu(event.clientX, event.clientY)
+    },
+    [selectEntry, onContextMenu],
+  )
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return
+    const page = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
+    const moves: Readonly<Record<string, number>> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
+    }
+    const delta = moves[event.key]
+    if (delta !== undefined && !event.altKey) {
+      event.preventDefault()
+      moveFocus(
+        Number.isFinite(delta) ? delta : delta > 0 ? rows.length : -rows.length,
+        event.shiftKey,
+      )
+      return
+    }
+    const focused = rows[focusIndex]
+    if (event.key === ' ' && focused) {
+      event.preventDefault()
+      selectEntry(focused.key, event.ctrlKey || event.metaKey ? 'toggle' : 'replace')
+      return
+    }
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault()
+      const box = (
+        focusIndex === -1 ? event.currentTarget : document.getElementById(rowId(focusIndex))
+      )?.getBoundingClientRect()
+      if (box) onContextMenu(box.left + 24, box.top + ROW_HEIGHT)
+    }
+  }
+
+  return (
+    <div
+      ref={ref}
+      className="object-table"
+      role="grid"
+      aria-label="Objects"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={4}
+      aria-multiselectable="true"
+      aria-activedescendant={focusIndex === -1 ? undefined : rowId(focusIndex)}
+      tabIndex={0}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) clearSelection()
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        clearSelection()
+        onContextMenu(event.clientX, event.clientY)
+      }}
+    >
+      <ObjectTableHeader />
+      <div
+        role="rowgroup"
+        className="object-table-body"
+        style={{ height: rows.length * ROW_HEIGHT }}
+        onClick={(event) => {
+          if (event.target === event.currentTarget) clearSelection()
+        }}
+      >
+        {rows.slice(start, end).map((entry, offset) => (
+          <ObjectRow
+            key={entry.key}
+            entry={entry}
+            index={start + offset}
+            top={(start + offset) * ROW_HEIGHT}
+            selected={selectedKeys.has(entry.key)}
+            focused={start + offset === focusIndex}
+            cut={cutKeys.has(entry.key)}
+            onClick={onRowClick}
+            onOpen={openEntry}
+            onContextMenu={onRowContextMenu}
+          />
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import { useAppStore } from '../../store/app-store'
+import { DeleteBucketDialog } from './delete-bucket-dialog'
+import { DeleteDialog } from './delete-dialog'
+import { NewBucketDialog } from './new-bucket-dialog'
+import { NewFolderDialog } from './new-folder-dialog'
+import { PropertiesDialog } from './properties-dialog'
+import { RenameDialog } from './rename-dialog'
+import { TransferDialog } from './transfer-dialog'
+
+/** Shows the store's one open dialog. */
+export const DialogHost = () => {
+  const dialog = useAppStore((state) => state.dialog)
+  if (!dialog) return null
+  switch (dialog.kind) {
+    case 'new-folder':
+      return <NewFolderDialog location={dialog.location} />
+    case 'rename':
+      return <RenameDialog location={dialog.location} entry={dialog.entry} />
+    case 'delete':
+      return <DeleteDialog location={dialog.location} entries={dialog.entries} />
+    case 'properties':
+      return <PropertiesDialog location={dialog.location} entry={dialog.entry} />
+    case 'transfer':
+      return (
+        <TransferDialog mode={dialog.mode} location={dialog.location} entries={dialog.entries} />
+      )
+    case 'new-bucket':
+      return <NewBucketDialog accountId={dialog.accountId} />
+    case 'delete-bucket':
+      return <DeleteBucketDialog accountId={dialog.accountId} bucket={dialog.bucket} />
+  }
+}

@@ -1,0 +1,29 @@
+/** Loads one answer for a dialog when it opens: loading, then the value or the error. */
+import { useEffect, useState } from 'react'
+import type { AppError, Result } from '../../../shared/errors'
+
+export type Loaded<T> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly value: T }
+  | { readonly state: 'failed'; readonly error: AppError }
+
+export const useLoaded = <T>(load: () => Promise<Result<T>>): Loaded<T> => {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' })
+  // Loaded once, when the dialog opens: later calls of `load` are the same question.
+  const [first] = useState(() => load)
+  useEffect(() => {
+    let current = true
+    void first().then((result) => {
+      if (!current) return
+      setLoaded(
+        result.ok
+          ? { state: 'ready', value: result.value }
+          : { state: 'failed', error: result.error },
+      )
+    })
+    return () => {
+      current = false
+    }
+  }, [first])
+  return loaded
+}

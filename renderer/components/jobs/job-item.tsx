@@ -1,0 +1,76 @@
+import type { JobState, JobSummary } from '../../../shared/objects'
+import { useAppStore } from '../../store/app-store'
+import { isFinished } from '../../store/jobs-slice'
+import { countOf } from '../format'
+
+const stateLabels: Readonly<Record<JobState, string>> = {
+  queued: 'Queued',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+}
+
+/** One job: what it is, how far it got, and every failure it met (kept until cleared). */
+export const JobItem = ({ job }: { readonly job: JobSummary }) => {
+  const cancelJob = useAppStore((state) => state.cancelJob)
+  const finished = isFinished(job.state)
+  const percent = job.total ? Math.min(100, (job.done / job.total) * 100) : null
+  return (
+    <li className="job" data-testid="job" data-state={job.state} aria-label={job.title}>
+      <div className="job-head">
+        <span className="job-title" title={job.title}>
+          {job.title}
+        </span>
+        <span className={`job-state is-${job.state}`}>{stateLabels[job.state]}</span>
+      </div>
+      <div
+        className="job-progress"
+        role="progressbar"
+        aria-label={`Progress of ${job.title}`}
+        aria-valuemin={0}
+        aria-valuemax={job.total ?? undefined}
+        aria-valuenow={job.total === null ? undefined : job.done}
+      >
+        <span
+          className={percent === null && !finished ? 'job-bar is-counting' : 'job-bar'}
+          style={{ width: `${finished && job.state === 'done' ? 100 : (percent ?? 0)}%` }}
+        />
+      </div>
+      <div className="job-meta">
+        <span className="job-count">
+          {job.done.toLocaleString()} /{' '}
+          {job.total === null ? 'counting…' : job.total.toLocaleString()}
+        </span>
+        {!finished && (
+          <button type="button" className="link-button" onClick={() => void cancelJob(job.id)}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {job.error && (
+        <p className="job-error" role="alert">
+          {job.error.message} <code>{job.error.code}</code>
+        </p>
+      )}
+      {job.failureCount > 0 && (
+        <details className="job-failures">
+          <summary>
+            {countOf(job.failureCount, 'failure')}
+            {job.failureCount > job.failures.length && ` (first ${job.failures.length} shown)`}
+          </summary>
+          <ul>
+            {job.failures.map((failure, index) => (
+              <li key={`${failure.key}-${index}`}>
+                <span className="job-failure-key">{failure.key}</span>
+                <span className="job-failure-message">
+                  {failure.message} <code>{failure.code}</code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  )
+}

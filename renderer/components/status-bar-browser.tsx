@@ -1,0 +1,48 @@
+import { useAppStore } from '../store/app-store'
+import {
+  selectListingCounts,
+  selectSelectedEntries,
+  selectVisibleEntries,
+} from '../store/visible-entries'
+import { countOf, formatBytes } from './format'
+
+/** The open folder's counts, what the filter shows, and the selection's size. */
+export const StatusBarBrowser = () => {
+  const counts = useAppStore(selectListingCounts)
+  const search = useAppStore((state) => state.listing?.search ?? null)
+  const complete = useAppStore((state) => state.listing?.status.state === 'complete')
+  const shown = useAppStore((state) => selectVisibleEntries(state).length)
+  const selected = useAppStore(selectSelectedEntries)
+  const clipboard = useAppStore((state) => state.clipboard)
+  if (counts === null) return null
+  const { folders, objects } = counts
+  const total = folders + objects
+  const bytes = selected.reduce((sum, entry) => sum + (entry.size ?? 0), 0)
+  const hasFolders = selected.some((entry) => entry.kind === 'folder')
+  const clipped = clipboard
+    ? clipboard.selection.keys.length + clipboard.selection.prefixes.length
+    : 0
+
+  return (
+    <>
+      <span className="status-item" data-testid="object-count">
+        {search === null
+          ? `${countOf(folders, 'folder')}, ${countOf(objects, 'object')}`
+          : countOf(total, 'result')}
+        {!complete && ' so far'}
+        {shown !== total && ` · ${shown.toLocaleString()} shown`}
+      </span>
+      {selected.length > 0 && (
+        <span className="status-item" data-testid="selection-summary">
+          {selected.length.toLocaleString()} selected, {formatBytes(bytes)}
+          {hasFolders && ' + folders'}
+        </span>
+      )}
+      {clipboard && (
+        <span className="status-item">
+          {countOf(clipped, 'item')} {clipboard.mode === 'cut' ? 'cut' : 'copied'}
+        </span>
+      )}
+    </>
+  )
+}

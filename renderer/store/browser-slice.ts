@@ -1,0 +1,268 @@
+/**
+ * The object browser: where it is, its back/forward history, and the open folder's listing,
+ * fetched a page at a time so the first rows show at once. A listing that is no longer wanted
+ * (the folder changed) stops at its next page and its answers are dropped.
+ */
+import type { DssApi } from '../../shared/contract'
+import type { AppError, Result } from '../../shared/errors'
+import type { ObjectPage } from '../../shared/objects'
+import { parentPrefix } from '../../shared/s3-keys'
+import type { SliceCreator } from './app-state'
+import type { Location } from './location'
+import { prefixesOverlap, sameLocation } from './location'
+import type { Entry } from './object-entry'
+import { entriesOfPage } from './object-entry'
+
+export type ListingStatus =
+  | { readonly state: 'loading' }
+  | { readonly state: 'complete' }
+  | { readonly state: 'failed'; readonly error: AppError }
+
+export type Listing = {
+  /** New for every listing that is not an append of pages to the previous one. */
+  readonly id: number
+  readonly location: Location
+  /** The text of a bucket search under the folder (keys starting with it), or null. */
+  readonly search: string | null
+  readonly entries: readonly Entry[]
+  readonly status: ListingStatus
+  /** While a refresh collects the new rows (how many so far), the old ones stay on screen. */
+  readonly refreshed: number | null
+}
+
+export type History = { readonly back: readonly Location[]; readonly forward: readonly Location[] }
+
+export type BrowserSlice = {
+  readonly location: Location | null
+  readonly history: History
+  readonly listing: Listing | null
+  /** Opens a bucket folder, remembering where the browser was for Back. */
+  openLocation(location: Location): void
+  goBack(): void
+  goForward(): void
+  goUp(): void
+  /** Leaves the browser for the account's bucket list. */
+  closeBrowser(): void
+  /** Lists again: in the background when the listing is complete, else from the start. */
+  refreshListing(): void
+  /** Lists keys starting with the open folder + `text`, recursively; null returns to the folder. */
+  searchBucket(text: string | null): void
+  /** Refreshes the listing soon when a change under `prefix` can alter it. */
+  applyObjectsChanged(change: Location): void
+}
+
+const noHistory: History = { back: [], forward: [] }
+
+/** The prefix a listing asks for. */
+export const listedPrefix = (listing: Pick<Listing, 'location' | 'search'>): string =>
+  listing.location.prefix + (listing.search ?? '')
+
+/**
+ * A page's answer, failed when it hands back the token it was asked with: a server doing that
+ * would make the page loop endless.
+ */
+export const checkedPage = (
+  result: Result<ObjectPage>,
+  token: string | null,
+): Result<ObjectPage> =>
+  result.ok && result.value.nextToken !== null && result.value.nextToken === token
+    ? {
+        ok: false,
+        error: {
+          code: 'SERVER_ERROR',
+          message: 'The server sent the same page of the listing twice; listing stopped there.',
+        },
+      }
+    : result
+
+// Changes often come in bursts (a job touches several folders): one refresh covers them.
+const REFRESH_DELAY_MS = 100
+
+export const createBrowserSlice =
+  (api: DssApi): SliceCreator<BrowserSlice> =>
+  (set, get) => {
+    let listings = 0
+    // The run whose answers are still wanted; any other run stops at its next page.
+    let currentRun = 0
+    let refreshTimer: ReturnType<typeof setTimeout> | null = null
+
+    const run = async (listing: Listing, background: boolean): Promise<void> => {
+      const runId = ++currentRun
+      const { location, search } = listing
+      const collected: Entry[] = []
+      let token: string | null = null
+      do {
+        const result: Result<ObjectPage> = await api.invoke('objects.list', {
+          accountId: location.accountId,
+          bucket: location.bucket,
+          prefix: listedPrefix(listing),
+          recursive: search !== null,
+          continuationToken: token,
+          maxKeys: 1000,
+        })
+        if (runId !== currentRun) return
+        const current = get().listing
+        if (current === null) return
+        const page = checkedPage(result, token)
+        if (!page.ok) {
+          set({
+            listing: {
+              ...current,
+              status: { state: 'failed', error: page.error },
+              refreshed: null,
+            },
+          })
+          return
+        }
+        const rows = entriesOfPage(page.value, location.prefix, search !== null)
+        token = page.value.nextToken
+        if (background) {
+          collected.push(...rows)
+          if (token !== null) set({ listing: { ...current, refreshed: collected.length } })
+        } else {
+          set({
+            listing: {
+              ...current,
+              entries: current.entries.concat(rows),
+              status: token === null ? { state: 'complete' } : { state: 'loading' },
+            },
+          })
+        }
+      } while (token !== null)
+      if (!background) return
+      const current = get().listing
+      if (!current) return
+      const keys = new Set(collected.map((entry) => entry.key))
+      const kept = [...get().selectedKeys].filter((key) => keys.has(key))
+      set({
+        listing: {
+          ...current,
+          id: ++listings,
+          entries: collected,
+          status: { state: 'complete' },
+          refreshed: null,
+        },
+        selectedKeys: kept.length === get().selectedKeys.size ? get().selectedKeys : new Set(kept),
+      })
+    }
+
+    /** Starts a fresh listing of `location` (and search), dropping rows, selection and filter. */
+    const startListing = (location: Location, search: string | null): void => {
+      if (refreshTimer !== null) clearTimeout(refreshTimer)
+      refreshTimer = null
+      const listing: Listing = {
+        id: ++listings,
+        location,
+        search,
+        entries: [],
+        status: { state: 'loading' },
+        refreshed: null,
+      }
+      set({
+        listing,
+        selectedKeys: new Set(),
+        anchorKey: null,
+        focusKey: null,
+        ...(search === null ? { filterText: '' } : {}),
+      })
+      void run(listing, false)
+    }
+
+    const go = (location: Location, history: History): void => {
+      set({
+        location,
+        history,
+        selectedAccountId: location.accountId,
+        editor: { mode: 'closed' },
+      })
+      startListing(location, null)
+    }
+
+    return {
+      location: null,
+      history: noHistory,
+      listing: null,
+
+      openLocation: (location) => {
+        const { location: current, history } = get()
+        if (sameLocation(current, location)) {
+          if (get().listing?.search !== null) startListing(location, null)
+          return
+        }
+        go(location, {
+          back: current ? [...history.back, current] : history.back,
+          forward: [],
+        })
+      },
+
+      goBack: () => {
+        const { location, history } = get()
+        const previous = history.back.at(-1)
+        if (!previous) return
+        go(previous, {
+          back: history.back.slice(0, -1),
+          forward: location ? [location, ...history.forward] : history.forward,
+        })
+      },
+
+      goForward: () => {
+        const { location, history } = get()
+        const next = history.forward[0]
+        if (!next) return
+        go(next, {
+          back: location ? [...history.back, location] : history.back,
+          forward: history.forward.slice(1),
+        })
+      },
+
+      goUp: () => {
+        const { location } = get()
+        if (!location || location.prefix === '') return
+        get().openLocation({ ...location, prefix: parentPrefix(location.prefix) })
+        // Land on the folder just left, as file managers do (it shows once its page arrives).
+        const left = location.prefix
+        set({ selectedKeys: new Set([left]), focusKey: left, anchorKey: left })
+      },
+
+      closeBrowser: () => {
+        currentRun += 1
+        if (get().location === null) return
+        set({ location: null, listing: null, selectedKeys: new Set(), focusKey: null })
+      },
+
+      refreshListing: () => {
+        const { listing } = get()
+        if (!listing) return
+        if (listing.status.state !== 'complete') {
+          startListing(listing.location, listing.search)
+          return
+        }
+        const refreshing = { ...listing, refreshed: 0 }
+        set({ listing: refreshing })
+        void run(refreshing, true)
+      },
+
+      searchBucket: (text) => {
+        const { location, listing } = get()
+        if (!location || (listing?.search ?? null) === text) return
+        startListing(location, text)
+      },
+
+      applyObjectsChanged: (change) => {
+        const { listing } = get()
+        if (
+          !listing ||
+          listing.location.accountId !== change.accountId ||
+          listing.location.bucket !== change.bucket ||
+          !prefixesOverlap(listedPrefix(listing), change.prefix)
+        ) {
+          return
+        }
+        if (refreshTimer !== null) clearTimeout(refreshTimer)
+        refreshTimer = setTimeout(() => {
+          refreshTimer = null
+          get().refreshListing()
+        }, REFRESH_DELAY_MS)
+      },
+    }
+  }

@@ -1,0 +1,37 @@
+/** The one modal dialog that can be open, with what it acts on. */
+import type { CommandRequest } from '../../shared/contract'
+import type { Location } from './location'
+import type { Entry } from './object-entry'
+
+export type TransferMode = 'copy' | 'move'
+
+export type Dialog =
+  | { readonly kind: 'new-folder'; readonly location: Location }
+  | { readonly kind: 'rename'; readonly location: Location; readonly entry: Entry }
+  | {
+      readonly kind: 'delete'
+      readonly location: Location
+      readonly entries: readonly Entry[]
+    }
+  | { readonly kind: 'properties'; readonly location: Location; readonly entry: Entry }
+  | {
+      readonly kind: 'transfer'
+      readonly mode: TransferMode
+      readonly location: Location
+      readonly entries: readonly Entry[]
+    }
+  | { readonly kind: 'new-bucket'; readonly accountId: string }
+  | { readonly kind: 'delete-bucket'; readonly accountId: string; readonly bucket: string }
+
+/**
+ * A selection as requests take it. (shared/objects.ts's `Selection` has readonly arrays, which
+ * the request schemas' input types do not accept.)
+ */
+export type RequestSelection = CommandRequest<'objects.estimate'>['selection']
+
+/** Rows as a job's selection: objects by key, folders by prefix (taken recursively). */
+export const selectionOf = (bucket: string, entries: readonly Entry[]): RequestSelection => ({
+  bucket,
+  keys: entries.filter(({ kind }) => kind === 'object').map(({ key }) => key),
+  prefixes: entries.filter(({ kind }) => kind === 'folder').map(({ key }) => key),
+})

@@ -1,0 +1,77 @@
+/**
+ * The object browser's rows as shown: the listing sorted, then filtered. Memoised on the inputs'
+ * identities, so a re-render, a selection change or a new page costs little on 100,000 rows.
+ */
+import type { AppState } from './app-state'
+import type { Entry } from './object-entry'
+import type { SortColumn, SortedEntries } from './sort-entries'
+import { emptySorted, inOrder, sortInto } from './sort-entries'
+
+type SortCache = {
+  readonly listingId: number
+  readonly byColumn: Map<SortColumn, { entries: readonly Entry[]; sorted: SortedEntries }>
+}
+
+let sortCache: SortCache = { listingId: -1, byColumn: new Map() }
+
+/** A listing only ever grows by pages at its end; anything else is a new listing id. */
+const sortedOf = (listingId: number, entries: readonly Entry[], column: SortColumn) => {
+  if (sortCache.listingId !== listingId) sortCache = { listingId, byColumn: new Map() }
+  const cached = sortCache.byColumn.get(column)
+  if (cached?.entries === entries) return cached.sorted
+  const grown =
+    cached !== undefined &&
+    entries.length >= cached.entries.length &&
+    entries[cached.entries.length - 1] === cached.entries[cached.entries.length - 1]
+  const sorted = grown
+    ? sortInto(cached.sorted, entries.slice(cached.entries.length), column)
+    : sortInto(emptySorted, entries, column)
+  sortCache.byColumn.set(column, { entries, sorted })
+  return sorted
+}
+
+const memo = <Args extends readonly unknown[], Result>(compute: (...args: Args) => Result) => {
+  let last: { args: Args; result: Result } | null = null
+  return (...args: Args): Result => {
+    if (last && args.every((arg, index) => Object.is(arg, last?.args[index]))) return last.result
+    last = { args, result: compute(...args) }
+    return last.result
+  }
+}
+
+const ordered = memo(inOrder)
+
+const filtered = memo((rows: readonly Entry[], filter: string): readonly Entry[] => {
+  const query = filter.normalize('NFC').toLowerCase()
+  return query === '' ? rows : rows.filter((entry) => entry.folded.includes(query))
+})
+
+const noEntries: readonly Entry[] = []
+
+export const selectVisibleEntries = (state: AppState): readonly Entry[] => {
+  const { listing, sortOrder, filterText } = state
+  if (!listing) return noEntries
+  const sorted = sortedOf(listing.id, listing.entries, sortOrder.column)
+  // In a bucket search the box holds the search text, which the server already applied.
+  return filtered(ordered(sorted, sortOrder.descending), listing.search === null ? filterText : '')
+}
+
+const selectedOf = memo((rows: readonly Entry[], selected: ReadonlySet<string>) =>
+  selected.size === 0 ? noEntries : rows.filter((entry) => selected.has(entry.key)),
+)
+
+/** The selected rows, in display order. */
+export const selectSelectedEntries = (state: AppState): readonly Entry[] =>
+  selectedOf(selectVisibleEntries(state), state.selectedKeys)
+
+const countsOf = memo((entries: readonly Entry[]) => {
+  let folders = 0
+  for (const entry of entries) if (entry.kind === 'folder') folders += 1
+  return { folders, objects: entries.length - folders }
+})
+
+/** How many folders and objects the open listing holds (before the filter). */
+export const selectListingCounts = (
+  state: AppState,
+): { readonly folders: number; readonly objects: number } | null =>
+  state.listing ? countsOf(state.listing.entries) : null
