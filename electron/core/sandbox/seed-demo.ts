@@ -28,7 +28,7 @@ export const demoObjects = (): DemoObject[] => {
       body: 'Q3: storage grew 18%.\n',
       type: 'text/plain; charset=utf-8',
     },
-    { key: 'documents/reports/archive/', body: '', type: 'application/x-directory' },
+    { key: 'documents/reports/archive/', body: Buffer.alloc(0), type: 'application/x-directory' },
     {
       key: 'documents/notes with spaces & symbols +#.txt',
       body: 'Keys may hold any characters.\n',
