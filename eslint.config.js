@@ -96,7 +96,7 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/web-shell/**/*.ts', 'electron/launch.ts'],
     // Tests may use the test bed; product code may not.
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', 'electron/core/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

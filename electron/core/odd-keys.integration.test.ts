@@ -2,17 +2,11 @@
  * Keys S3 allows but clients mangle (DSS.md §2, §8): they must survive list, rename and delete
  * exactly, byte for byte, through the gateway emulator and the real core.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createS3TestClient } from '../../e2e/testbed/s3-test-client'
-import { startTestBed, type TestBed } from '../../e2e/testbed/test-bed'
-import type { CommandName, CommandRequest, CommandResponse } from '../../shared/contract'
-import type { JobSummary } from '../../shared/objects'
 import { keyByteLength } from '../../shared/s3-keys'
-import { createCore, type Core } from './core'
+import { startHarness, type Harness } from './testing/core-harness'
 
 /** A 1,024-byte key whose path segments stay under the file system's 255-byte name limit. */
 const longKey = (() => {
@@ -31,84 +25,21 @@ const oddKeys: Record<string, string> = {
   'a 1,024-byte key': longKey,
 }
 
-let bed: TestBed
-let core: Core
-let direct: S3Client
-let dataDir: string
-let accountId: string
-const jobs = new Map<string, JobSummary>()
+let h: Harness
 
-const call = async <C extends CommandName>(
-  name: C,
-  request: CommandRequest<C>,
-): Promise<CommandResponse<C>> => {
-  const result = await core.dispatch(name, request, { trusted: true })
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.value as CommandResponse<C>
-}
-
-const runJob = async (request: CommandRequest<'jobs.start'>): Promise<JobSummary> => {
-  const { id } = await call('jobs.start', request)
-  for (;;) {
-    const job = jobs.get(id)
-    if (job?.finishedAt) return job
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
-const listRecursive = async (prefix: string): Promise<string[]> => {
-  const keys: string[] = []
-  let continuationToken: string | null = null
-  do {
-    const page: CommandResponse<'objects.list'> = await call('objects.list', {
-      accountId,
-      bucket: 'keys',
-      prefix,
-      recursive: true,
-      continuationToken,
-    })
-    keys.push(...page.objects.map((object) => object.key))
-    continuationToken = page.nextToken
-  } while (continuationToken)
-  return keys
-}
+/** Every key under a prefix, recursively. */
+const listRecursive = async (prefix: string): Promise<string[]> =>
+  (await h.listAll('keys', prefix, { recursive: true })).keys
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['keys'] })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'dss-keys-'))
-  core = createCore({ dataDir, info: { version: 'test', shell: 'web', platform: 'linux' } })
-  core.events.subscribe((name, payload) => {
-    if (name === 'jobs.updated') jobs.set((payload as JobSummary).id, payload as JobSummary)
-  })
-  accountId = (
-    await call('accounts.save', {
-      draft: {
-        name: 'keys',
-        kind: 'custom',
-        endpoint: bed.endpoint,
-        accessKeyId: bed.accessKeyId,
-        secretAccessKey: bed.secretAccessKey,
-        caFile: bed.caFile,
-      },
-    })
-  ).id
+  h = await startHarness({ buckets: ['keys'], prefix: 'keys' })
 })
 
-afterAll(async () => {
-  direct.destroy()
-  await core.dispose()
-  await bed.stop()
-  await rm(dataDir, { recursive: true, force: true })
-})
+afterAll(() => h.stop())
 
 describe.each(Object.entries(oddKeys))('a key with %s', (_label, key) => {
   it('is listed, renamed and deleted exactly as stored', async () => {
-    await direct.send(new PutObjectCommand({ Bucket: 'keys', Key: key, Body: key }))
+    await h.direct.send(new PutObjectCommand({ Bucket: 'keys', Key: key, Body: key }))
     expect(await listRecursive(key)).toEqual([key])
 
     const folder = key.slice(0, key.lastIndexOf('/') + 1)
@@ -116,9 +47,9 @@ describe.each(Object.entries(oddKeys))('a key with %s', (_label, key) => {
     // Same byte length, so the 1,024-byte key stays within the limit.
     const newName = `R${name.slice(1)}`
     const newKey = folder + newName
-    const renamed = await runJob({
+    const renamed = await h.runJob({
       kind: 'move',
-      accountId,
+      accountId: h.accountId,
       selection: { bucket: 'keys', keys: [key], prefixes: [] },
       target: { bucket: 'keys', prefix: folder },
       newName,
@@ -127,9 +58,9 @@ describe.each(Object.entries(oddKeys))('a key with %s', (_label, key) => {
     expect(await listRecursive(newKey)).toEqual([newKey])
     expect(await listRecursive(key)).toEqual([])
 
-    const deleted = await runJob({
+    const deleted = await h.runJob({
       kind: 'delete',
-      accountId,
+      accountId: h.accountId,
       selection: { bucket: 'keys', keys: [newKey], prefixes: [] },
     })
     expect(deleted).toMatchObject({ state: 'done', done: 1, failureCount: 0 })
@@ -139,11 +70,11 @@ describe.each(Object.entries(oddKeys))('a key with %s', (_label, key) => {
 
 describe('limits and the test server', () => {
   it('refuses a rename that would make a key longer than 1,024 bytes, before any request', async () => {
-    const result = await core.dispatch(
+    const result = await h.core.dispatch(
       'jobs.start',
       {
         kind: 'move',
-        accountId,
+        accountId: h.accountId,
         selection: { bucket: 'keys', keys: [longKey], prefixes: [] },
         target: { bucket: 'keys', prefix: longKey.slice(0, longKey.lastIndexOf('/') + 1) },
         newName: `longer ${longKey.slice(longKey.lastIndexOf('/') + 1)}`,
@@ -160,16 +91,16 @@ describe('limits and the test server', () => {
     // DSS, like S3, stores "odd/../x" literally. The client sends it literally (the gateway
     // emulator's log shows the raw path), but the test bed's s3rver files it as "x". Listing,
     // renaming and deleting such a key exactly can therefore not be shown on this server.
-    bed.emulator.clearLog()
+    h.bed.emulator.clearLog()
     const client = createS3TestClient({
-      endpoint: bed.endpoint,
-      caPem: bed.caPem,
-      accessKeyId: bed.accessKeyId,
-      secretAccessKey: bed.secretAccessKey,
+      endpoint: h.bed.endpoint,
+      caPem: h.bed.caPem,
+      accessKeyId: h.bed.accessKeyId,
+      secretAccessKey: h.bed.secretAccessKey,
     })
     await client.send(new PutObjectCommand({ Bucket: 'keys', Key: 'odd/../x', Body: 'z' }))
     client.destroy()
-    expect(bed.emulator.log().map((entry) => entry.rawPath)).toEqual([
+    expect(h.bed.emulator.log().map((entry) => entry.rawPath)).toEqual([
       expect.stringMatching(/^\/keys\/odd\/\.\.\/x\?/),
     ])
     expect(await listRecursive('odd/../')).toEqual([])
