@@ -2,7 +2,13 @@
  * An in-memory DssApi for store tests and for looking at the UI without the core. Test code
  * only: nothing in the app imports it.
  */
-import type { AccountSummary, BucketSummary, SandboxStatus } from '../../shared/accounts'
+import type {
+  AccountSummary,
+  AppInfo,
+  BucketSummary,
+  ImportableAccount,
+  SandboxStatus,
+} from '../../shared/accounts'
 import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts'
 import type {
   CommandName,
@@ -13,6 +19,7 @@ import type {
   EventPayload,
 } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
+import type { RequestLogEntry } from '../../shared/requests'
 import { parentPrefix } from '../../shared/s3-keys'
 import { createFakeJobs } from './fake-jobs.test-fixture'
 import { createObjectHandlers } from './fake-object-handlers.test-fixture'
@@ -22,6 +29,8 @@ import { createFakeObjectStore } from './fake-object-store.test-fixture'
 export type FakeDssApi = DssApi & {
   readonly calls: { readonly name: CommandName; readonly request: unknown }[]
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void
+  /** Adds requests to an account's log, as if it had sent them. */
+  logRequests(accountId: string, entries: readonly RequestLogEntry[]): void
 }
 
 export type FakeOptions = {
@@ -37,6 +46,10 @@ export type FakeOptions = {
   readonly jobObjectsPerStep?: number
   /** Makes a job fail on a key, with this message; null lets it through. */
   readonly failKey?: (key: string) => string | null
+  /** What the AWS CLI's files and variables offer (accounts.importable); secrets by name. */
+  readonly importable?: readonly ImportableAccount[]
+  /** Where main says secrets are kept (app.info); null leaves it out, like an older core. */
+  readonly secretStorage?: AppInfo['secretStorage'] | null
   /** Makes a listing or any command fail; null lets it through. */
   readonly failCommand?: (name: CommandName, request: unknown) => Result<never> | null
 }
@@ -55,9 +68,13 @@ export const sandboxAccount: AccountSummary = {
   insecure: true,
 }
 
+/** Commands the fake has no answer for (added to the contract since) fail as unknown. */
 type Handlers = {
-  [C in CommandName]: (request: CommandRequest<C>) => Result<CommandResponse<C>>
+  [C in CommandName]?: (request: CommandRequest<C>) => Result<CommandResponse<C>>
 }
+
+/** Main keeps this many requests per account. */
+const REQUEST_LOG_CAPACITY = 1000
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -70,6 +87,8 @@ export const createFakeDssApi = ({
   jobStepMs = 0,
   jobObjectsPerStep = 100,
   failKey = () => null,
+  importable = [],
+  secretStorage = { description: 'the test keychain', encrypted: true },
   failCommand = () => null,
 }: FakeOptions = {}): FakeDssApi => {
   let accounts = initialAccounts
@@ -77,6 +96,7 @@ export const createFakeDssApi = ({
   let nextId = 1
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const calls: { name: CommandName; request: unknown }[] = []
+  const requestLogs = new Map<string, readonly RequestLogEntry[]>()
 
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     for (const listener of listeners.get(name) ?? []) listener(payload)
@@ -98,8 +118,30 @@ export const createFakeDssApi = ({
     emit('accounts.changed', accounts)
   }
 
+  /** Like the core: a secret taken from a profile must still be there. */
+  const secretProblem = ({
+    secretAccessKey,
+    secretFrom,
+  }: CommandRequest<'accounts.save'>['draft']) => {
+    if (!secretFrom || secretAccessKey) return null
+    const found = importable.find(
+      ({ source, name }) => source === secretFrom.source && name === secretFrom.name,
+    )
+    return found?.hasSecret
+      ? null
+      : `No secret key was found for "${secretFrom.name}" any more. Enter the secret key.`
+  }
+
   const handlers: Handlers = {
-    'app.info': () => ({ ok: true, value: { version: '0.0.0', shell: 'web', platform: 'test' } }),
+    'app.info': () => ({
+      ok: true,
+      value: {
+        version: '0.0.0',
+        shell: 'web',
+        platform: 'test',
+        ...(secretStorage ? { secretStorage } : {}),
+      },
+    }),
     'accounts.list': () => ({ ok: true, value: accounts }),
     'accounts.test': ({ draft }) => {
       if (draft.accessKeyId.trim() === '') {
@@ -111,6 +153,8 @@ export const createFakeDssApi = ({
           error: { code: 'DNS_NOT_FOUND', message: `No server answers at ${draft.endpoint}.` },
         }
       }
+      const problem = secretProblem(draft)
+      if (problem) return { ok: false, error: { code: 'INVALID_REQUEST', message: problem } }
       return { ok: true, value: { bucketCount: 3, latencyMs: 42 } }
     },
     'accounts.save': ({ id, draft }) => {
@@ -120,6 +164,8 @@ export const createFakeDssApi = ({
           error: { code: 'INVALID_REQUEST', message: 'Give the account a name.' },
         }
       }
+      const problem = secretProblem(draft)
+      if (problem) return { ok: false, error: { code: 'INVALID_REQUEST', message: problem } }
       const saved: AccountSummary = {
         id: id ?? `account-${nextId++}`,
         name: draft.name,
@@ -141,7 +187,7 @@ export const createFakeDssApi = ({
       setAccounts(accounts.filter((account) => account.id !== id))
       return { ok: true, value: null }
     },
-    'accounts.importable': () => ({ ok: true, value: [] }),
+    'accounts.importable': () => ({ ok: true, value: importable }),
     'sandbox.start': () => ({ ok: true, value: sandbox }),
     'buckets.list': ({ accountId }) => {
       const listed = store.bucketsOf(accountId)
@@ -154,7 +200,7 @@ export const createFakeDssApi = ({
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     'jobs.list': () => jobs.list(),
     'jobs.clearFinished': () => jobs.clearFinished(),
-    'requests.log': () => ({ ok: true, value: [] }),
+    'requests.log': ({ accountId }) => ({ ok: true, value: requestLogs.get(accountId) ?? [] }),
   }
 
   /** Like the core, an edit is followed by `objects.changed` for the folder it touched. */
@@ -179,13 +225,23 @@ export const createFakeDssApi = ({
   return {
     calls,
     emit,
+    logRequests: (accountId, entries) => {
+      const log = [...(requestLogs.get(accountId) ?? []), ...entries]
+      requestLogs.set(accountId, log.slice(-REQUEST_LOG_CAPACITY))
+    },
     invoke: async (name, request) => {
       calls.push({ name, request })
       if (name === 'sandbox.start') await startSandbox()
       await wait(delayMs)
       const failed = failCommand(name, request)
       if (failed) return failed
-      const handler = handlers[name] as (request: unknown) => Result<unknown>
+      const handler = handlers[name] as ((request: unknown) => Result<unknown>) | undefined
+      if (!handler) {
+        return {
+          ok: false,
+          error: { code: 'UNKNOWN_COMMAND', message: `The fake API does not answer ${name}.` },
+        }
+      }
       const result = handler(request) as Awaited<ReturnType<DssApi['invoke']>>
       if (result.ok) announceEdit(name, request)
       return result

@@ -2,11 +2,13 @@ import { AccountSidebar } from './account-sidebar'
 import { DialogHost } from './dialogs/dialog-host'
 import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
+import { RequestLogPanel } from './requests/request-log-panel'
 import { StatusBar } from './status-bar'
 
 /**
  * The window: the accounts tree on the left, the open bucket, account or connect form on the
- * right, the status bar below; the jobs panel and dialogs over them.
+ * right, the request log (when open) under it, the status bar below; the jobs panel and dialogs
+ * over them.
  */
 export const App = () => (
   <div className="app">
@@ -14,6 +16,7 @@ export const App = () => (
     <main className="main">
       <MainView />
     </main>
+    <RequestLogPanel />
     <StatusBar />
     <JobsPanel />
     <DialogHost />

@@ -1,9 +1,12 @@
 import type { FormEvent } from 'react'
 import { useId, useState } from 'react'
+import type { ImportableAccount } from '../../shared/accounts'
 import { useAppStore } from '../store/app-store'
 import type { AccountForm } from './account-form'
-import { endpointOf, presetFor, toDraft, withKind } from './account-form'
+import { endpointOf, presetFor, toDraft, withImported, withKind } from './account-form'
+import { ImportPicker } from './import-picker'
 import { KindPicker } from './kind-picker'
+import { SecretField } from './secret-field'
 import { Spinner } from './spinner'
 import { TextField } from './text-field'
 
@@ -14,6 +17,8 @@ type Props = {
   readonly hasStoredSecret: boolean
 }
 
+const noImports: readonly ImportableAccount[] = []
+
 export const ConnectForm = ({ initial, accountId, hasStoredSecret }: Props) => {
   const [form, setForm] = useState(initial)
   const testing = useAppStore((state) => state.connectionTest.state === 'testing')
@@ -22,6 +27,10 @@ export const ConnectForm = ({ initial, accountId, hasStoredSecret }: Props) => {
   const saveAccount = useAppStore((state) => state.saveAccount)
   const clearConnectionTest = useAppStore((state) => state.clearConnectionTest)
   const closeEditor = useAppStore((state) => state.closeEditor)
+  // Offered only for a new account: importing over a saved one would rename and re-key it.
+  const importable = useAppStore((state) => (accountId ? noImports : state.importable))
+  const secretStorage = useAppStore((state) => state.appInfo?.secretStorage)
+  const [imported, setImported] = useState<ImportableAccount | null>(null)
   const pathStyleId = useId()
   const preset = presetFor(form.kind)
 
@@ -40,6 +49,14 @@ export const ConnectForm = ({ initial, accountId, hasStoredSecret }: Props) => {
 
   return (
     <form className="connect-form" onSubmit={submit} noValidate>
+      <ImportPicker
+        accounts={importable}
+        onPick={(account) => {
+          setImported(account)
+          setForm((current) => withImported(current, account))
+          clearConnectionTest()
+        }}
+      />
       <KindPicker
         value={form.kind}
         onChange={(kind) => {
@@ -94,14 +111,16 @@ export const ConnectForm = ({ initial, accountId, hasStoredSecret }: Props) => {
           autoComplete="off"
           spellCheck={false}
         />
-        <TextField
-          label="Secret key"
-          type="password"
+        <SecretField
           value={form.secretAccessKey}
-          onChange={(secretAccessKey) => update({ secretAccessKey })}
+          // A typed secret replaces the profile's.
+          onChange={(secretAccessKey) => update({ secretAccessKey, secretFrom: null })}
           placeholder={hasStoredSecret ? 'unchanged' : undefined}
-          autoComplete="new-password"
-          spellCheck={false}
+          secretFrom={form.secretFrom}
+          missingFrom={
+            imported && !imported.hasSecret && form.secretAccessKey === '' ? imported.name : null
+          }
+          storage={secretStorage}
         />
       </div>
       <details className="advanced">

@@ -183,3 +183,23 @@ export const JobsIcon = () => (
     <path d="M2.5 4h7M2.5 8h11M2.5 12h5" />
   </Icon>
 )
+
+export const LockIcon = () => (
+  <Icon>
+    <rect x="3" y="7" width="10" height="7" rx="1.2" />
+    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+  </Icon>
+)
+
+export const KeyIcon = () => (
+  <Icon>
+    <circle cx="5.5" cy="10.5" r="2.8" />
+    <path d="M7.5 8.5L13 3M11 5l1.6 1.6M9.6 6.4l1.2 1.2" />
+  </Icon>
+)
+
+export const PulseIcon = () => (
+  <Icon>
+    <path d="M1.5 8.5h3l1.6-4 2.8 8 1.6-4h4" />
+  </Icon>
+)

@@ -5,11 +5,12 @@ import { selectBucketList, selectSelectedAccount } from '../store/selectors'
 import { countOf, endpointHost } from './format'
 import { UnlockedIcon } from './icons'
 import { JobsToggle } from './jobs-toggle'
+import { RequestMeter } from './requests/request-meter'
 import { StatusBarBrowser } from './status-bar-browser'
 
 /**
  * The bottom line: which account is open and where it points; the open folder's counts and
- * selection, or the account's bucket count; and the jobs toggle.
+ * selection, or the account's bucket count; its request meter; and the jobs toggle.
  */
 export const StatusBar = () => {
   const account = useAppStore(selectSelectedAccount)
@@ -53,6 +54,7 @@ export const StatusBar = () => {
         )
       )}
       <span className="status-end">
+        <RequestMeter />
         <JobsToggle />
       </span>
     </footer>

@@ -109,12 +109,18 @@ export const createAccountsSlice =
     selectAccount: (id) => {
       get().closeBrowser()
       set({ selectedAccountId: id, editor: { mode: 'closed' } })
+      // An open request log follows the open account at once, not at its next tick.
+      void get().refreshRequestLog()
       if (id !== SANDBOX_ACCOUNT_ID) get().ensureBuckets(id)
       else if (get().sandboxStatus.state === 'ready') get().ensureBuckets(id)
       else void get().startSandbox()
     },
 
-    openEditor: (editor) => set({ editor, connectionTest: idle, saveStatus: idle }),
+    openEditor: (editor) => {
+      set({ editor, connectionTest: idle, saveStatus: idle })
+      // A new account may come from the AWS CLI's profiles; read them as the form opens.
+      if (editor.mode === 'add') void get().loadImportable()
+    },
 
     closeEditor: () => set({ editor: { mode: 'closed' }, connectionTest: idle, saveStatus: idle }),
 

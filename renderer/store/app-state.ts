@@ -1,9 +1,12 @@
 import type { StateCreator } from 'zustand'
 import type { AccountsSlice } from './accounts-slice'
+import type { AppInfoSlice } from './app-info-slice'
 import type { BrowserSlice } from './browser-slice'
 import type { BucketsSlice } from './buckets-slice'
+import type { ImportSlice } from './import-slice'
 import type { JobsSlice } from './jobs-slice'
 import type { ObjectActionsSlice } from './object-actions-slice'
+import type { RequestsSlice } from './requests-slice'
 import type { SandboxSlice } from './sandbox-slice'
 import type { SelectionSlice } from './selection-slice'
 import type { TreeSlice } from './tree-slice'
@@ -16,7 +19,10 @@ export type AppState = AccountsSlice &
   BrowserSlice &
   SelectionSlice &
   ObjectActionsSlice &
-  JobsSlice
+  JobsSlice &
+  AppInfoSlice &
+  ImportSlice &
+  RequestsSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>

@@ -1,11 +1,14 @@
 import { createStore } from 'zustand/vanilla'
 import type { DssApi } from '../../shared/contract'
 import { createAccountsSlice } from './accounts-slice'
+import { createAppInfoSlice } from './app-info-slice'
 import type { AppState } from './app-state'
 import { createBrowserSlice } from './browser-slice'
 import { createBucketsSlice } from './buckets-slice'
+import { createImportSlice } from './import-slice'
 import { createJobsSlice } from './jobs-slice'
 import { createObjectActionsSlice } from './object-actions-slice'
+import { createRequestsSlice } from './requests-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createSelectionSlice } from './selection-slice'
 import { createTreeSlice } from './tree-slice'
@@ -21,6 +24,9 @@ export const createAppStore = (api: DssApi) =>
     ...createSelectionSlice(...args),
     ...createObjectActionsSlice(api)(...args),
     ...createJobsSlice(api)(...args),
+    ...createAppInfoSlice(api)(...args),
+    ...createImportSlice(api)(...args),
+    ...createRequestsSlice(api)(...args),
   }))
 
 export type AppStore = ReturnType<typeof createAppStore>

@@ -13,6 +13,7 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
     ),
     api.on('sandbox.status', (status) => store.getState().applySandboxStatus(status)),
     api.on('jobs.updated', (job) => store.getState().applyJobUpdate(job)),
+    api.on('requests.stats', (stats) => store.getState().applyRequestStats(stats)),
     api.on('objects.changed', (change) => {
       store.getState().applyObjectsChanged(change)
       store.getState().invalidateFolders(change)
@@ -20,5 +21,10 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
   ]
   void store.getState().loadAccounts()
   void store.getState().loadJobs()
-  return () => unsubscribe.forEach((stop) => stop())
+  void store.getState().loadAppInfo()
+  return () => {
+    unsubscribe.forEach((stop) => stop())
+    // The request log polls on a timer; it must not outlive the store's wiring.
+    store.getState().closeRequestLog()
+  }
 }

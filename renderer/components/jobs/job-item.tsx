@@ -2,6 +2,7 @@ import type { JobState, JobSummary } from '../../../shared/objects'
 import { useAppStore } from '../../store/app-store'
 import { isFinished } from '../../store/jobs-slice'
 import { countOf } from '../format'
+import { jobBar } from './job-progress'
 
 const stateLabels: Readonly<Record<JobState, string>> = {
   queued: 'Queued',
@@ -15,7 +16,13 @@ const stateLabels: Readonly<Record<JobState, string>> = {
 export const JobItem = ({ job }: { readonly job: JobSummary }) => {
   const cancelJob = useAppStore((state) => state.cancelJob)
   const finished = isFinished(job.state)
-  const percent = job.total ? Math.min(100, (job.done / job.total) * 100) : null
+  const bar = jobBar(job)
+  const done = job.done.toLocaleString()
+  // A job that ended before it counted its objects has nothing left to count.
+  const count =
+    job.total !== null
+      ? `${done} / ${job.total.toLocaleString()}`
+      : `${done} ${finished ? 'done' : '/ counting…'}`
   return (
     <li className="job" data-testid="job" data-state={job.state} aria-label={job.title}>
       <div className="job-head">
@@ -31,17 +38,15 @@ export const JobItem = ({ job }: { readonly job: JobSummary }) => {
         aria-valuemin={0}
         aria-valuemax={job.total ?? undefined}
         aria-valuenow={job.total === null ? undefined : job.done}
+        aria-valuetext={bar.kind === 'filled' ? `${Math.round(bar.percent)}%` : 'Counting'}
       >
         <span
-          className={percent === null && !finished ? 'job-bar is-counting' : 'job-bar'}
-          style={{ width: `${finished && job.state === 'done' ? 100 : (percent ?? 0)}%` }}
+          className={bar.kind === 'counting' ? 'job-bar is-counting' : 'job-bar'}
+          style={bar.kind === 'filled' ? { width: `${bar.percent}%` } : undefined}
         />
       </div>
       <div className="job-meta">
-        <span className="job-count">
-          {job.done.toLocaleString()} /{' '}
-          {job.total === null ? 'counting…' : job.total.toLocaleString()}
-        </span>
+        <span className="job-count">{count}</span>
         {!finished && (
           <button type="button" className="link-button" onClick={() => void cancelJob(job.id)}>
             Cancel
