@@ -46,7 +46,7 @@ type Sent = { readonly at: number; done: number | null }
 
 /** Requests arrive at the server a little bunched up; keep the window slightly wider. */
 export const WINDOW_MS = 1000
-export const WINDOW_MARGIN_MS = 25
+export const WINDOW_MARGIN_MS = 5
 const RECOVERY_INTERVAL_MS = 1000
 
 export const createRequestGovernor = (

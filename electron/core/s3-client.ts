@@ -145,7 +145,9 @@ export const createS3Client = (
     },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 3,
+    // Throttling (503 SlowDown) is retried here after the governor has slowed down; a few more
+    // attempts than the default keep a burst of 503s from failing user operations.
+    maxAttempts: 6,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: CONNECT_TIMEOUT_MS,
       requestTimeout: SOCKET_TIMEOUT_MS,
