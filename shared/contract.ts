@@ -15,6 +15,17 @@ import type {
 import type { AppError, Result } from './errors'
 import type { RequestLogEntry, RequestStats } from './requests'
 import type { CostEstimate, JobSummary, ObjectPage, ObjectProperties, Preview } from './objects'
+import {
+  conflictsRequest,
+  downloadRequest,
+  settingsRequest,
+  transferIdRequest,
+  uploadRequest,
+  type TransferBatch,
+  type TransferSettings,
+  type TransfersList,
+  type TransfersUpdate,
+} from './transfers'
 
 /** A command: the request's schema, and the response type carried only at the type level. */
 const command =
@@ -139,6 +150,29 @@ export const commands = {
   'jobs.clearFinished': command<null>()(z.strictObject({})),
   /** The account's most recent HTTP requests, oldest first. */
   'requests.log': command<readonly RequestLogEntry[]>()(z.strictObject({ accountId: id })),
+  /** Queues files (and empty folders) for upload under a prefix; clashes follow `conflict`. */
+  'transfers.upload': command<TransferBatch>()(uploadRequest),
+  /** Which of these keys exist already (from listings of their folders, never a HEAD each). */
+  'transfers.conflicts': command<{ readonly existing: readonly string[] }>()(conflictsRequest),
+  /** Queues objects and whole folders for download into a local folder. */
+  'transfers.download': command<TransferBatch>()(downloadRequest),
+  'transfers.list': command<TransfersList>()(z.strictObject({})),
+  'transfers.pause': command<null>()(transferIdRequest),
+  'transfers.resume': command<null>()(transferIdRequest),
+  /** Stops a transfer for good: aborts its multipart upload, removes its partial file. */
+  'transfers.cancel': command<null>()(transferIdRequest),
+  /** Queues a failed transfer again; it continues from what already arrived. */
+  'transfers.retry': command<null>()(transferIdRequest),
+  'transfers.pauseAll': command<null>()(z.strictObject({})),
+  'transfers.resumeAll': command<null>()(z.strictObject({})),
+  /** Removes finished transfers; failed ones give up what they hold (upload, partial file). */
+  'transfers.clearFinished': command<null>()(z.strictObject({})),
+  /** Aborts every multipart upload left from an earlier run (paused, not resumed) and drops it. */
+  'transfers.abortOrphans': command<{ readonly aborted: number; readonly failed: number }>()(
+    z.strictObject({}),
+  ),
+  /** Reads the settings; any field given is changed (and kept for the next start). */
+  'transfers.settings': command<TransferSettings>()(settingsRequest),
 } as const
 
 export const events = {
@@ -154,6 +188,8 @@ export const events = {
     readonly bucket: string
     readonly prefix: string
   }>(),
+  /** Transfers that changed, and overall totals: at most 5 a second. */
+  'transfers.updated': event<TransfersUpdate>(),
 } as const
 
 export type Commands = typeof commands
@@ -180,6 +216,12 @@ export type DssApi = {
     request: CommandRequest<C>,
   ): Promise<Result<CommandResponse<C>>>
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Electron only: the local path of a dropped or picked File (webUtils.getPathForFile), so
+   * uploads read from disk and the page never invents a path. Absent in the web shell, where
+   * files are staged over HTTP instead.
+   */
+  pathForFile?(file: unknown): string
 }
 
 export type { AppError, Result }

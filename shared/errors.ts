@@ -29,6 +29,16 @@ export const errorCodes = [
   'NOT_FOUND',
   'CANCELLED',
   'SANDBOX_UNAVAILABLE',
+  /** A local file moved or was deleted before (or while) it was uploaded. */
+  'FILE_MISSING',
+  /** A local file's size or modification time changed while it was uploaded. */
+  'FILE_CHANGED',
+  /** The bytes that arrived do not match their MD5 (ETag or Content-MD5). */
+  'CHECKSUM_MISMATCH',
+  /** The download's disk is full (ENOSPC / EDQUOT). */
+  'DISK_FULL',
+  /** A local file or folder could not be read or written (permissions, read-only disk). */
+  'LOCAL_FILE_ERROR',
   'UNKNOWN',
 ] as const
 

@@ -13,18 +13,28 @@ import { createRedactor } from './redactor'
 import { startRequestMeter } from './request-meter'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
+import { defaultDownloadsDir } from './transfers/downloads-dir'
+import type { RetryPolicy } from './transfers/retry'
+import type { Staging } from './transfers/staging'
+import { createTransferService } from './transfers/transfer-service'
 
 export type CoreOptions = {
   readonly dataDir: string
   readonly info: AppInfo
   /** Defaults to a file only the user can read (the web shell's store). */
   readonly secrets?: SecretStore
+  /** Where downloads go when the user picks no folder (Electron: app.getPath('downloads')). */
+  readonly downloadsDir?: string
+  /** Transfer retries (tests shorten the backoff). */
+  readonly transferRetry?: RetryPolicy
 }
 
 export type Core = {
   readonly dispatch: Dispatch
   readonly events: EventBus
   readonly log: AppLog
+  /** Files the web shell receives over HTTP before they are uploaded. */
+  readonly staging: Staging
   dispose(): Promise<void>
 }
 
@@ -37,11 +47,18 @@ export const createCore = (options: CoreOptions): Core => {
   const sandbox = createSandbox({ dataDir: options.dataDir, events, redactor })
   const accounts = createAccounts({ dataDir: options.dataDir, secrets, sandbox, events, redactor })
   const jobs = createJobManager({ events })
+  const transfers = createTransferService({
+    dataDir: options.dataDir,
+    accounts,
+    events,
+    downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
+    retry: options.transferRetry,
+  })
   const info = {
     ...options.info,
     secretStorage: { description: secrets.description, encrypted: secrets.encrypted },
   }
-  const handlers = createHandlers({ info, accounts, sandbox, jobs, events })
+  const handlers = createHandlers({ info, accounts, sandbox, jobs, events, transfers })
   events.on('jobs.updated', (job) => {
     if (job.finishedAt) {
       log.write('job', {
@@ -65,10 +82,13 @@ export const createCore = (options: CoreOptions): Core => {
     ),
     events,
     log,
+    staging: transfers.staging,
     async dispose() {
       meter.stop()
       jobs.cancelAll()
       await jobs.idle()
+      // Running transfers pause: their journal records let the next start resume them.
+      await transfers.dispose()
       accounts.dispose()
       await sandbox.stop()
       await log.flush()

@@ -9,6 +9,8 @@ import type { JobManager } from './jobs/job-manager'
 import { createObjectHandlers } from './object-handlers'
 import type { Sandbox } from './sandbox/sandbox'
 import { s3Call } from './s3-call'
+import { createTransferHandlers } from './transfers/transfer-handlers'
+import type { TransferService } from './transfers/transfer-service'
 
 const listBuckets = async (connection: Connection): Promise<BucketSummary[]> =>
   s3Call(connection, {}, async () => {
@@ -25,8 +27,10 @@ export const createHandlers = (deps: {
   sandbox: Sandbox
   jobs: JobManager
   events: EventBus
+  transfers: TransferService
 }): Handlers => ({
   ...createObjectHandlers(deps),
+  ...createTransferHandlers(deps.transfers),
   'app.info': async () => deps.info,
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': async ({ id, draft }) => {

@@ -25,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       info: { version: appVersion, shell: 'electron', platform: process.platform },
       secrets: createFileSecretStore(dataDir, safeStorageCipher()),
+      downloadsDir: app.getPath('downloads'),
     })
     serveRenderer(path.join(here, '..', 'renderer'))
     registerIpc(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents))

@@ -2,7 +2,7 @@
  * The preload: exposes one object, `window.dss`, mirroring the contract (invoke a command, subscribe
  * to an event). Nothing else of Electron or Node reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { DssApi, EventName, EventPayload } from '../../shared/contract'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
 
@@ -19,6 +19,8 @@ const api: DssApi = {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward)
     }
   },
+  // Only a real File can be turned into a path; anything else from the page gets ''.
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 }
 
 contextBridge.exposeInMainWorld('dss', api)

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { TOKEN_PARAM, WS_PATH, type InvokeMessage, type ServerMessage } from '../../shared/wire'
 import type { Core } from '../core/core'
 import { createGuard, type Guard } from './guard'
+import { handleStage, STAGE_PATH } from './stage-route'
 import { serveStatic } from './static-files'
 
 export type WebShell = {
@@ -83,13 +84,19 @@ export const startWebShell = async (options: {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   let guard: Guard | null = null
   const server = http.createServer((request, response) => {
-    const refusal = guard ? guard.refusal(request, { requireOrigin: false }) : 'starting'
+    // Anything but a page load (a file upload) must also come from our own Origin.
+    const requireOrigin = request.method !== 'GET' && request.method !== 'HEAD'
+    const refusal = guard ? guard.refusal(request, { requireOrigin }) : 'starting'
     if (refusal) return refuse(response, refusal)
+    const url = new URL(request.url ?? '/', 'http://placeholder')
+    if (request.method === 'POST' && url.pathname === STAGE_PATH) {
+      void handleStage(options.core.staging, url, request, response)
+      return
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405).end()
       return
     }
-    const url = new URL(request.url ?? '/', 'http://placeholder')
     // The first load carries the token in the URL; the cookie lets the page's own assets load.
     const cookie =
       guard && guard.tokenInQuery(request)
@@ -114,6 +121,8 @@ export const startWebShell = async (options: {
     }
     sockets.handleUpgrade(request, socket, head, (ws) => handleSocket(options.core, ws))
   })
+  // Staging a large dropped file may take longer than Node's default 300 s request limit.
+  server.requestTimeout = 0
   const port = await listen(server, options.port ?? 0)
   guard = createGuard(port, options.token)
   return {

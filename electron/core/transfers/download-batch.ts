@@ -1,0 +1,89 @@
+/**
+ * `transfers.download`: objects and whole folders (walked through listings, a page at a time)
+ * queued one transfer per object, each given a safe local path that replaces nothing.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { CodedError } from '../../../shared/errors'
+import { isFolderKey, keyProblem } from '../../../shared/s3-keys'
+import type { TransferBatch } from '../../../shared/transfers'
+import { walkSelection } from '../jobs/selection-walk'
+import { s3Call } from '../s3-call'
+import { createDownloadTask, createFolderTask, type DownloadDeps } from './download-task'
+import { localError } from './file-source'
+import type { TransferQueue } from './transfer-queue'
+
+export type DownloadRequest = {
+  readonly accountId: string
+  readonly bucket: string
+  readonly keys: readonly string[]
+  readonly prefixes: readonly string[]
+  readonly destination: string | null
+}
+
+export const queueDownloads = async (
+  request: DownloadRequest,
+  downloadsDir: string,
+  queue: TransferQueue,
+  deps: DownloadDeps,
+): Promise<TransferBatch> => {
+  const { accountId, bucket } = request
+  for (const key of request.keys) {
+    const problem = keyProblem(key)
+    if (problem) throw new CodedError('INVALID_KEY', problem)
+  }
+  if (request.destination !== null && !path.isAbsolute(request.destination)) {
+    throw new CodedError('INVALID_REQUEST', 'The download folder must be an absolute path.')
+  }
+  const destination = path.resolve(request.destination ?? downloadsDir)
+  await mkdir(destination, { recursive: true }).catch((error: unknown) => {
+    throw localError(error, `create the folder ${destination}`)
+  })
+  const connection = await deps.connection(accountId)
+  const batchId = randomUUID()
+  let created = 0
+  const selection = { bucket, keys: request.keys, prefixes: request.prefixes }
+  await s3Call(connection, { bucket }, async () => {
+    for await (const page of walkSelection(connection, selection)) {
+      for (const object of page) {
+        // Kept relative to what was picked: picking "photos/" gives "photos/…" locally.
+        const relative = object.key.slice(object.base.length)
+        const id = randomUUID()
+        const common = {
+          id,
+          batchId,
+          accountId,
+          kind: 'download' as const,
+          bucket,
+          key: object.key,
+        }
+        if (isFolderKey(object.key)) {
+          const localPath = await deps.paths.folder(destination, relative)
+          queue.add({
+            ...common,
+            name: `${path.basename(localPath)}/`,
+            localPath,
+            bytesTotal: 0,
+            task: createFolderTask(localPath),
+          })
+        } else {
+          const localPath = await deps.paths.file(destination, relative)
+          const name = path.basename(localPath)
+          queue.add({
+            ...common,
+            name,
+            localPath,
+            bytesTotal: object.size,
+            task: createDownloadTask(
+              { id, batchId, accountId, bucket, key: object.key, name, localPath },
+              deps,
+            ),
+          })
+        }
+        created += 1
+      }
+    }
+  })
+  return { batchId, created, skipped: [] }
+}

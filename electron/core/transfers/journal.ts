@@ -1,0 +1,116 @@
+/**
+ * The transfer journal (transfers.json in the data folder), written atomically: every unfinished
+ * multipart upload with its upload id, part size and the parts that arrived (with ETags and MD5s),
+ * and every download with a partial file. DSS has no ListParts or ListMultipartUploads, so this
+ * record is the only way to resume or abort an upload after a crash (DSS.md §1).
+ */
+import { rename } from 'node:fs/promises'
+import path from 'node:path'
+import { readJson, writeJsonAtomic } from '../atomic-file'
+
+export type JournalPart = {
+  readonly number: number
+  readonly etag: string
+  /** Hex MD5 of the part's bytes, for the final ETag check. */
+  readonly md5: string
+}
+
+export type UploadRecord = {
+  readonly kind: 'upload'
+  readonly id: string
+  readonly batchId: string
+  readonly accountId: string
+  readonly bucket: string
+  readonly key: string
+  readonly name: string
+  /** The file read; for a staged file, its place in the staging folder. */
+  readonly path: string
+  readonly stagedId: string | null
+  readonly size: number
+  readonly mtimeMs: number
+  readonly contentType: string
+  readonly uploadId: string
+  readonly partSize: number
+  readonly parts: readonly JournalPart[]
+}
+
+export type DownloadRecord = {
+  readonly kind: 'download'
+  readonly id: string
+  readonly batchId: string
+  readonly accountId: string
+  readonly bucket: string
+  readonly key: string
+  /** The final path; bytes so far are in `${localPath}.part`. */
+  readonly localPath: string
+  /** The object's ETag when the partial file was started: a resume asks for If-Match it. */
+  readonly etag: string
+  readonly size: number
+}
+
+export type JournalRecord = UploadRecord | DownloadRecord
+
+type JournalFile = { readonly version: 1; readonly transfers: readonly JournalRecord[] }
+
+export type Journal = {
+  /** Reads the file once; later calls return the same records. */
+  load(): Promise<readonly JournalRecord[]>
+  get(id: string): JournalRecord | undefined
+  put(record: JournalRecord): void
+  remove(id: string): void
+  /** Resolves once everything put or removed so far is on disk. */
+  save(): Promise<void>
+}
+
+export const JOURNAL_FILE = 'transfers.json'
+
+export const createJournal = (dataDir: string): Journal => {
+  const file = path.join(dataDir, JOURNAL_FILE)
+  const records = new Map<string, JournalRecord>()
+  let loaded: Promise<readonly JournalRecord[]> | null = null
+  let chain: Promise<void> = Promise.resolve()
+  let queued: Promise<void> | null = null
+
+  const load = (): Promise<readonly JournalRecord[]> => {
+    loaded ??= readJson<JournalFile>(file, { version: 1, transfers: [] })
+      .catch(async () => {
+        // Unreadable: keep it aside for a person to look at rather than overwrite it.
+        await rename(file, `${file}.unreadable`).catch(() => undefined)
+        return { version: 1 as const, transfers: [] }
+      })
+      .then((content) => {
+        for (const record of content.transfers) {
+          if (!records.has(record.id)) records.set(record.id, record)
+        }
+        return [...records.values()]
+      })
+    return loaded
+  }
+
+  return {
+    load,
+    get: (id) => records.get(id),
+    put(record) {
+      records.set(record.id, record)
+    },
+    remove(id) {
+      records.delete(id)
+    },
+    save() {
+      // Writes never overlap, and a burst of saves while one is writing becomes one more write.
+      if (queued) return queued
+      const next = chain.then(async () => {
+        queued = null
+        // Never write before reading: that would drop the records of the last run.
+        await load()
+        await writeJsonAtomic(file, {
+          version: 1,
+          transfers: [...records.values()],
+        } satisfies JournalFile)
+      })
+      queued = next
+      chain = next.catch(() => undefined)
+      return next
+    },
+  }
+}

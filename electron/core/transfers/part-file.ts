@@ -1,0 +1,162 @@
+/**
+ * A download's `name.part`: opened on first use (a GET that fails at once leaves no empty file),
+ * written at known positions with every byte hashed as it lands, and finally published under
+ * its real name without ever replacing a file that appeared meanwhile.
+ */
+import { createHash, type Hash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { CodedError } from '../../../shared/errors'
+import type { DownloadRecord } from './journal'
+import { localError } from './file-source'
+import { firstFreeName } from './numbered-name'
+
+/** What a run knows about the `.part`: its length, the MD5 of those bytes, their version. */
+export type PartState = { position: number; hash: Hash; record: DownloadRecord | null }
+
+export type PartFile = {
+  write(buffer: Buffer, position: number): Promise<void>
+  truncate(length: number): Promise<void>
+  /** Creates the file if it is not there yet. */
+  touch(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Body chunks are gathered to this size before each write. */
+const WRITE_BATCH = 1024 * 1024
+
+export const exists = async (target: string): Promise<boolean> =>
+  lstat(target).then(
+    () => true,
+    () => false,
+  )
+
+/** MD5 state of the first `length` bytes already in the file (a resume after a restart). */
+export const hashExisting = async (
+  file: string,
+  length: number,
+  signal: AbortSignal,
+): Promise<Hash> => {
+  const hash = createHash('md5')
+  if (length === 0) return hash
+  for await (const chunk of createReadStream(file, { end: length - 1, signal })) {
+    hash.update(chunk as Buffer)
+  }
+  return hash
+}
+
+export const createPartFile = (
+  partPath: string,
+  existing: boolean,
+  diskError: (error: unknown) => CodedError,
+): PartFile => {
+  let opened: Promise<FileHandle> | null = null
+  const get = (): Promise<FileHandle> =>
+    (opened ??= open(partPath, existing ? 'r+' : 'w').catch((error: unknown) => {
+      opened = null
+      throw diskError(error)
+    }))
+  return {
+    async write(buffer, position) {
+      const handle = await get()
+      try {
+        for (let written = 0; written < buffer.length;) {
+          const result = await handle.write(
+            buffer,
+            written,
+            buffer.length - written,
+            position + written,
+          )
+          written += result.bytesWritten
+        }
+      } catch (error) {
+        throw diskError(error)
+      }
+    },
+    async truncate(length) {
+      await (await get()).truncate(length).catch((error: unknown) => {
+        throw diskError(error)
+      })
+    },
+    async touch() {
+      await get()
+    },
+    async close() {
+      const handle = await opened?.catch(() => null)
+      await handle?.close()
+    },
+  }
+}
+
+export const startOver = async (part: PartFile, state: PartState): Promise<void> => {
+  await part.truncate(0)
+  state.position = 0
+  state.hash = createHash('md5')
+  state.record = null
+}
+
+/** Writes a response body at the state's position; every byte written is hashed and counted. */
+export const drainInto = async (
+  body: Readable,
+  part: PartFile,
+  state: PartState,
+  options: { readonly signal: AbortSignal; readonly progress: (bytes: number) => void },
+): Promise<void> => {
+  let batch: Buffer[] = []
+  let batched = 0
+  const flush = async (): Promise<void> => {
+    if (batched === 0) return
+    const buffer = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
+    batch = []
+    batched = 0
+    await part.write(buffer, state.position)
+    state.hash.update(buffer)
+    state.position += buffer.length
+    options.progress(buffer.length)
+  }
+  const stop = (): void => {
+    body.destroy(new Error('Stopped.'))
+  }
+  options.signal.addEventListener('abort', stop, { once: true })
+  try {
+    for await (const chunk of body) {
+      batch.push(chunk as Buffer)
+      batched += (chunk as Buffer).length
+      if (batched >= WRITE_BATCH) await flush()
+    }
+    await flush()
+  } catch (error) {
+    // What arrived before the cut is worth keeping: the next attempt asks only for the rest.
+    if (!(error instanceof CodedError)) await flush().catch(() => undefined)
+    throw error
+  } finally {
+    options.signal.removeEventListener('abort', stop)
+  }
+}
+
+/** Gives the finished `.part` its real name; a name taken meanwhile gets " (1)". */
+export const publish = async (partPath: string, localPath: string): Promise<string> => {
+  const folder = path.dirname(localPath)
+  const taken = (candidate: string): Promise<boolean> => exists(path.join(folder, candidate))
+  for (;;) {
+    const target = path.join(folder, await firstFreeName(path.basename(localPath), taken))
+    try {
+      // A hard link fails if the target exists, where a rename would replace it.
+      await link(partPath, target)
+      await rm(partPath, { force: true })
+      return target
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'EEXIST') continue
+      // File systems without hard links (FAT, some network shares): rename, checked first.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') {
+        throw localError(error, `save "${target}"`)
+      }
+      if (await exists(target)) continue
+      await rename(partPath, target)
+      return target
+    }
+  }
+}

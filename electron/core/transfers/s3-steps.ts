@@ -1,0 +1,178 @@
+/** The S3 requests transfers make, each retried by `withRetry` and checked against MD5s. */
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3'
+import { createHash } from 'node:crypto'
+import { CodedError } from '../../../shared/errors'
+import type { Connection } from '../accounts'
+import type { JournalPart, UploadRecord } from './journal'
+import { ReplayableBody } from './part-body'
+import { bareEtag, isPlainMd5 } from './part-plan'
+import { withRetry, type RetryPolicy } from './retry'
+
+export type StepOptions = { readonly policy: RetryPolicy; readonly signal: AbortSignal }
+
+type Target = { readonly bucket: string; readonly key: string }
+
+const errorName = (error: unknown): string => (error as { name?: string } | null)?.name ?? ''
+
+export const isNoSuchUpload = (error: unknown): boolean => errorName(error) === 'NoSuchUpload'
+
+const damaged = (what: string): CodedError =>
+  new CodedError(
+    'CHECKSUM_MISMATCH',
+    `The server's checksum (ETag) for ${what} does not match the bytes sent.`,
+  )
+
+/** An ETag that is an MD5 must be this one; other forms (encrypted objects) prove nothing. */
+const checkEtag = (etag: string | undefined, md5Hex: string, what: string): void => {
+  const bare = bareEtag(etag)
+  if (isPlainMd5(bare) && bare !== md5Hex) throw damaged(what)
+}
+
+export const md5Of = (bytes: Uint8Array): Buffer => createHash('md5').update(bytes).digest()
+
+/**
+ * Large bodies go as a replayable stream (memory, see part-body.ts); the SDK does not retry
+ * streamed requests itself, so `withRetry` does. Small ones stay buffers the SDK may retry.
+ */
+const sendable = (body: Buffer): Buffer | ReplayableBody =>
+  body.length > 1024 * 1024 ? new ReplayableBody(body) : body
+
+/** A single PutObject with Content-MD5; the returned ETag must be that MD5. */
+export const putObject = async (
+  connection: Connection,
+  target: Target & { readonly contentType: string },
+  body: Buffer,
+  options: StepOptions,
+): Promise<void> => {
+  const md5 = md5Of(body)
+  await withRetry(async () => {
+    const answer = await connection.client.send(
+      new PutObjectCommand({
+        Bucket: target.bucket,
+        Key: target.key,
+        Body: sendable(body),
+        ContentLength: body.length,
+        ContentMD5: md5.toString('base64'),
+        ContentType: target.contentType,
+      }),
+      { abortSignal: options.signal },
+    )
+    checkEtag(answer.ETag, md5.toString('hex'), `"${target.key}"`)
+  }, options)
+}
+
+export const createUpload = async (
+  connection: Connection,
+  target: Target & { readonly contentType: string },
+  options: StepOptions,
+): Promise<string> =>
+  withRetry(async () => {
+    const answer = await connection.client.send(
+      new CreateMultipartUploadCommand({
+        Bucket: target.bucket,
+        Key: target.key,
+        ContentType: target.contentType,
+      }),
+      { abortSignal: options.signal },
+    )
+    if (!answer.UploadId) throw new CodedError('SERVER_ERROR', 'The server gave no upload id.')
+    return answer.UploadId
+  }, options)
+
+/** One part with Content-MD5; returns what the journal keeps of it. */
+export const uploadPart = async (
+  connection: Connection,
+  record: UploadRecord,
+  number: number,
+  body: Buffer,
+  options: StepOptions,
+): Promise<JournalPart> => {
+  const md5 = md5Of(body)
+  const hex = md5.toString('hex')
+  return withRetry(async () => {
+    const answer = await connection.client.send(
+      new UploadPartCommand({
+        Bucket: record.bucket,
+        Key: record.key,
+        UploadId: record.uploadId,
+        PartNumber: number,
+        Body: sendable(body),
+        ContentLength: body.length,
+        ContentMD5: md5.toString('base64'),
+      }),
+      { abortSignal: options.signal },
+    )
+    checkEtag(answer.ETag, hex, `part ${number} of "${record.key}"`)
+    return { number, etag: answer.ETag ?? `"${hex}"`, md5: hex }
+  }, options)
+}
+
+/**
+ * Completes the upload and returns the object's ETag. When an earlier attempt's answer was lost
+ * the server may already have completed it (NoSuchUpload now): one HEAD tells, and the caller
+ * still checks the ETag it returns.
+ */
+export const completeUpload = async (
+  connection: Connection,
+  record: UploadRecord,
+  options: StepOptions,
+): Promise<string> =>
+  withRetry(async () => {
+    const parts = [...record.parts]
+      .sort((a, b) => a.number - b.number)
+      .map((part) => ({ PartNumber: part.number, ETag: part.etag }))
+    try {
+      const answer = await connection.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: record.bucket,
+          Key: record.key,
+          UploadId: record.uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+        { abortSignal: options.signal },
+      )
+      return answer.ETag ?? ''
+    } catch (error) {
+      if (!isNoSuchUpload(error)) throw error
+      const head = await connection.client
+        .send(new HeadObjectCommand({ Bucket: record.bucket, Key: record.key }), {
+          abortSignal: options.signal,
+        })
+        .catch(() => null)
+      if (head?.ContentLength === record.size && head.ETag) return head.ETag
+      throw error
+    }
+  }, options)
+
+/** AbortMultipartUpload; an upload the server no longer knows counts as aborted. */
+export const abortUpload = async (
+  connection: Connection,
+  record: Pick<UploadRecord, 'bucket' | 'key' | 'uploadId'>,
+  options: StepOptions,
+): Promise<void> => {
+  try {
+    await withRetry(
+      () =>
+        connection.client.send(
+          new AbortMultipartUploadCommand({
+            Bucket: record.bucket,
+            Key: record.key,
+            UploadId: record.uploadId,
+          }),
+          { abortSignal: options.signal },
+        ),
+      options,
+    )
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+    if (isNoSuchUpload(error) || status === 404) return
+    throw error
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Runs `flush` soon after `poke`, but never twice within `intervalMs` (timers may fire a
+ * millisecond early, so the gap is checked, not assumed). Used for progress: at most 5 a second.
+ */
+
+export type Throttle = {
+  poke(): void
+  /** Runs a pending flush now if the interval allows, else leaves it to its timer. */
+  settle(): void
+}
+
+export const createThrottle = (intervalMs: number, flush: () => void): Throttle => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let last = -Infinity
+
+  const fire = (): void => {
+    timer = undefined
+    const early = last + intervalMs - performance.now()
+    if (early > 0) {
+      arm(Math.ceil(early) + 1)
+      return
+    }
+    last = performance.now()
+    flush()
+  }
+
+  const arm = (delay: number): void => {
+    timer = setTimeout(fire, delay)
+    // Progress never keeps the process alive.
+    timer.unref()
+  }
+
+  return {
+    poke() {
+      if (timer === undefined) arm(Math.max(0, last + intervalMs - performance.now()))
+    },
+    settle() {
+      clearTimeout(timer)
+      fire()
+    },
+  }
+}

@@ -1,0 +1,96 @@
+/** Helpers for the transfer tests: commands on a real core, waiting for the queue, files on disk. */
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, open } from 'node:fs/promises'
+import path from 'node:path'
+import type { CommandName, CommandRequest, CommandResponse } from '../../../shared/contract'
+import type { TransferSnapshot, TransfersList } from '../../../shared/transfers'
+import type { Core } from '../core'
+
+export type Caller = <C extends CommandName>(
+  name: C,
+  request: CommandRequest<C>,
+) => Promise<CommandResponse<C>>
+
+export const callerFor =
+  (core: Core): Caller =>
+  async (name, request) => {
+    const result = await core.dispatch(name, request, { trusted: true })
+    if (!result.ok) {
+      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
+        code: result.error.code,
+      })
+    }
+    return result.value as never
+  }
+
+export type Endpoint = {
+  readonly endpoint: string
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+  readonly caFile: string
+}
+
+export const saveAccount = async (call: Caller, bed: Endpoint, rateLimit = 100) =>
+  (
+    await call('accounts.save', {
+      draft: {
+        name: 'Transfers',
+        kind: 'custom',
+        endpoint: bed.endpoint,
+        accessKeyId: bed.accessKeyId,
+        secretAccessKey: bed.secretAccessKey,
+        caFile: bed.caFile,
+        rateLimit,
+      },
+    })
+  ).id
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls until `done` holds for the list (default: nothing queued or running). */
+export const waitForTransfers = async (
+  call: Caller,
+  done: (list: TransfersList) => boolean = (list) =>
+    list.totals.counts.queued + list.totals.counts.running === 0,
+  timeoutMs = 120_000,
+): Promise<TransfersList> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const list = await call('transfers.list', {})
+    if (done(list)) return list
+    if (Date.now() > deadline) {
+      throw new Error(`transfers did not settle: ${JSON.stringify(list.totals.counts)}`)
+    }
+    await sleep(50)
+  }
+}
+
+export const transferOf = (list: TransfersList, key: string): TransferSnapshot => {
+  const found = list.transfers.filter((transfer) => transfer.key === key).at(-1)
+  if (!found) throw new Error(`no transfer for ${key}`)
+  return found
+}
+
+export const md5OfFile = async (file: string): Promise<string> => {
+  const hash = createHash('md5')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+export const md5Of = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex')
+
+/** A file of random bytes, written a MiB at a time. */
+export const writeRandomFile = async (file: string, size: number): Promise<void> => {
+  await mkdir(path.dirname(file), { recursive: true })
+  const handle = await open(file, 'w')
+  try {
+    for (let at = 0; at < size; at += 1024 * 1024) {
+      await handle.write(randomBytes(Math.min(1024 * 1024, size - at)))
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+export const MIB = 1024 * 1024

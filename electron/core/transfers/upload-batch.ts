@@ -1,0 +1,127 @@
+/**
+ * `transfers.upload`: checks every source, settles name clashes once for the batch, and queues
+ * one transfer per file and per empty folder.
+ */
+import { randomUUID } from 'node:crypto'
+import { lstat, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { CodedError } from '../../../shared/errors'
+import { baseName } from '../../../shared/s3-keys'
+import type { ConflictPolicy, FileSource, TransferBatch } from '../../../shared/transfers'
+import { s3Call } from '../s3-call'
+import { keysAround } from './existing-keys'
+import { putObject } from './s3-steps'
+import type { TransferQueue, TransferTask } from './transfer-queue'
+import { planUpload } from './upload-plan'
+import { createUploadTask, type TransferDeps } from './upload-task'
+
+export type UploadRequest = {
+  readonly accountId: string
+  readonly bucket: string
+  readonly prefix: string
+  readonly files: readonly { readonly source: FileSource; readonly relativeKey: string }[]
+  readonly folders: readonly string[]
+  readonly conflict: ConflictPolicy
+}
+
+type Source = { readonly path: string; readonly name: string; readonly stagedId: string | null }
+
+/** Where a source's bytes are; a staged file must be there, whole. */
+const locate = async (source: FileSource, deps: TransferDeps): Promise<Source> => {
+  if (source.kind === 'staged') {
+    const file = deps.staging.pathOf(source.stagedId)
+    const size = await lstat(file).then(
+      (info) => info.size,
+      () => null,
+    )
+    if (size !== source.size) {
+      throw new CodedError('INVALID_REQUEST', `"${source.name}" was not staged (or not whole).`)
+    }
+    return { path: file, name: source.name, stagedId: source.stagedId }
+  }
+  if (!path.isAbsolute(source.path)) {
+    throw new CodedError('INVALID_REQUEST', 'Files to upload must be given by absolute path.')
+  }
+  return { path: source.path, name: path.basename(source.path), stagedId: null }
+}
+
+/** An empty folder: a zero-byte `name/` object. */
+const folderMarkerTask = (
+  deps: TransferDeps,
+  accountId: string,
+  bucket: string,
+  key: string,
+): TransferTask => ({
+  async run(context) {
+    const connection = await deps.connection(accountId)
+    await s3Call(connection, { bucket, key }, () =>
+      putObject(
+        connection,
+        { bucket, key, contentType: 'application/x-directory' },
+        Buffer.alloc(0),
+        { policy: deps.retry, signal: context.signal },
+      ),
+    )
+  },
+  async discard() {},
+})
+
+export const queueUploads = async (
+  request: UploadRequest,
+  queue: TransferQueue,
+  deps: TransferDeps,
+): Promise<TransferBatch> => {
+  const { accountId, bucket } = request
+  const connection = await deps.connection(accountId)
+  // Every source is checked before anything is sent: a bad one fails the whole batch.
+  const sources = new Map<FileSource, Source>()
+  for (const file of request.files) sources.set(file.source, await locate(file.source, deps))
+  const plan = await s3Call(connection, { bucket }, () =>
+    planUpload(request, (keys) => keysAround(connection, bucket, keys)),
+  )
+  const batchId = randomUUID()
+  for (const key of plan.folders) {
+    queue.add({
+      batchId,
+      accountId,
+      kind: 'upload',
+      bucket,
+      key,
+      name: `${baseName(key)}/`,
+      localPath: null,
+      bytesTotal: 0,
+      task: folderMarkerTask(deps, accountId, bucket, key),
+    })
+  }
+  for (const file of plan.files) {
+    const source = sources.get(file.source) as Source
+    const id = randomUUID()
+    const size =
+      file.source.kind === 'staged'
+        ? file.source.size
+        : await stat(source.path).then(
+            (info) => info.size,
+            () => null,
+          )
+    queue.add({
+      id,
+      batchId,
+      accountId,
+      kind: 'upload',
+      bucket,
+      key: file.key,
+      name: source.name,
+      localPath: source.stagedId ? null : source.path,
+      bytesTotal: size,
+      task: createUploadTask({ id, batchId, accountId, bucket, key: file.key, ...source }, deps),
+    })
+  }
+  // Staged files that were skipped will never be read.
+  const planned = new Set(plan.files.map((file) => file.source))
+  for (const file of request.files) {
+    if (file.source.kind === 'staged' && !planned.has(file.source)) {
+      await deps.staging.remove(file.source.stagedId)
+    }
+  }
+  return { batchId, created: plan.folders.length + plan.files.length, skipped: plan.skipped }
+}
