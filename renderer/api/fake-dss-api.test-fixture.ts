@@ -18,13 +18,15 @@ import type {
   EventName,
   EventPayload,
 } from '../../shared/contract'
-import type { Result } from '../../shared/errors'
+import type { AppError, Result } from '../../shared/errors'
 import type { RequestLogEntry } from '../../shared/requests'
+import type { TransferSnapshot } from '../../shared/transfers'
 import { parentPrefix } from '../../shared/s3-keys'
 import { createFakeJobs } from './fake-jobs.test-fixture'
 import { createObjectHandlers } from './fake-object-handlers.test-fixture'
 import type { FakeObjectSeed } from './fake-object-store.test-fixture'
 import { createFakeObjectStore } from './fake-object-store.test-fixture'
+import { createFakeTransfers } from './fake-transfers.test-fixture'
 
 export type FakeDssApi = DssApi & {
   readonly calls: { readonly name: CommandName; readonly request: unknown }[]
@@ -52,6 +54,17 @@ export type FakeOptions = {
   readonly secretStorage?: AppInfo['secretStorage'] | null
   /** Makes a listing or any command fail; null lets it through. */
   readonly failCommand?: (name: CommandName, request: unknown) => Result<never> | null
+  /** Transfers pause this long between steps; each takes `transferSteps` steps. */
+  readonly transferStepMs?: number
+  readonly transferSteps?: number
+  /** Sizes of files uploaded by path; 100 bytes when not listed. */
+  readonly fileSizes?: Readonly<Record<string, number>>
+  /** Makes a transfer's first attempt fail on a key; null lets it through. */
+  readonly failTransferOnce?: (key: string) => AppError | null
+  /** Transfers an earlier run left unfinished, as `transfers.list` first reports them. */
+  readonly restoredTransfers?: readonly TransferSnapshot[]
+  /** Like Electron's preload: a dropped file's path. Absent, like the web shell, by default. */
+  readonly pathForFile?: (file: unknown) => string
 }
 
 export const sandboxAccount: AccountSummary = {
@@ -90,6 +103,12 @@ export const createFakeDssApi = ({
   importable = [],
   secretStorage = { description: 'the test keychain', encrypted: true },
   failCommand = () => null,
+  transferStepMs = 0,
+  transferSteps = 4,
+  fileSizes = {},
+  failTransferOnce = () => null,
+  restoredTransfers = [],
+  pathForFile,
 }: FakeOptions = {}): FakeDssApi => {
   let accounts = initialAccounts
   let sandbox: SandboxStatus = { state: 'stopped' }
@@ -109,6 +128,15 @@ export const createFakeDssApi = ({
     stepMs: jobStepMs,
     objectsPerStep: jobObjectsPerStep,
     failKey,
+  })
+  const transfers = createFakeTransfers({
+    store,
+    emit,
+    stepMs: transferStepMs,
+    steps: transferSteps,
+    fileSizes,
+    failOnce: failTransferOnce,
+    restored: restoredTransfers,
   })
   const rateLimitOf = (accountId: string): number =>
     accounts.find(({ id }) => id === accountId)?.rateLimit ?? 100
@@ -201,6 +229,7 @@ export const createFakeDssApi = ({
     'jobs.list': () => jobs.list(),
     'jobs.clearFinished': () => jobs.clearFinished(),
     'requests.log': ({ accountId }) => ({ ok: true, value: requestLogs.get(accountId) ?? [] }),
+    ...transfers.handlers,
   }
 
   /** Like the core, an edit is followed by `objects.changed` for the folder it touched. */
@@ -223,6 +252,7 @@ export const createFakeDssApi = ({
   }
 
   return {
+    ...(pathForFile ? { pathForFile } : {}),
     calls,
     emit,
     logRequests: (accountId, entries) => {

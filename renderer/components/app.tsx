@@ -4,11 +4,13 @@ import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
 import { RequestLogPanel } from './requests/request-log-panel'
 import { StatusBar } from './status-bar'
+import { TransfersPanel } from './transfers/transfers-panel'
+import { FileDropGuard } from './uploads/file-drop-guard'
 
 /**
  * The window: the accounts tree on the left, the open bucket, account or connect form on the
- * right, the request log (when open) under it, the status bar below; the jobs panel and dialogs
- * over them.
+ * right, the request log (when open) under it, the status bar below; the jobs and transfers panels
+ * and dialogs over them.
  */
 export const App = () => (
   <div className="app">
@@ -18,7 +20,11 @@ export const App = () => (
     </main>
     <RequestLogPanel />
     <StatusBar />
-    <JobsPanel />
+    <div className="trays">
+      <JobsPanel />
+      <TransfersPanel />
+    </div>
     <DialogHost />
+    <FileDropGuard />
   </div>
 )

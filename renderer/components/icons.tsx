@@ -203,3 +203,57 @@ export const PulseIcon = () => (
     <path d="M1.5 8.5h3l1.6-4 2.8 8 1.6-4h4" />
   </Icon>
 )
+
+export const UploadIcon = () => (
+  <Icon>
+    <path d="M8 10.5V2.5M4.8 5.5L8 2.3l3.2 3.2" />
+    <path d="M2.5 10v2.5c0 .6.4 1 1 1h9c.6 0 1-.4 1-1V10" />
+  </Icon>
+)
+
+export const DownloadIcon = () => (
+  <Icon>
+    <path d="M8 2.5v8M4.8 7.5L8 10.7l3.2-3.2" />
+    <path d="M2.5 10v2.5c0 .6.4 1 1 1h9c.6 0 1-.4 1-1V10" />
+  </Icon>
+)
+
+export const UploadFolderIcon = () => (
+  <Icon>
+    <path d="M2 4.5c0-.6.4-1 1-1h3.2l1.4 1.5H13c.6 0 1 .4 1 1v6.5c0 .6-.4 1-1 1H3c-.6 0-1-.4-1-1z" />
+    <path d="M8 11.5V7.5M6.3 9.1L8 7.4l1.7 1.7" />
+  </Icon>
+)
+
+/** Up and down: the transfers toggle. */
+export const TransfersIcon = () => (
+  <Icon>
+    <path d="M5 13V3M2.5 5.5L5 3l2.5 2.5M11 3v10M8.5 10.5L11 13l2.5-2.5" />
+  </Icon>
+)
+
+export const PauseIcon = () => (
+  <Icon>
+    <path d="M5.5 3.5v9M10.5 3.5v9" />
+  </Icon>
+)
+
+export const PlayIcon = () => (
+  <Icon>
+    <path d="M5 3.2v9.6L12.5 8z" />
+  </Icon>
+)
+
+export const RetryIcon = () => (
+  <Icon>
+    <path d="M2.8 8a5.2 5.2 0 1 0 1.6-3.8M2.5 2.5v2.9h2.9" />
+  </Icon>
+)
+
+export const SettingsIcon = () => (
+  <Icon>
+    <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
+    <circle cx="10" cy="4.5" r="1.5" />
+    <circle cx="6" cy="11.5" r="1.5" />
+  </Icon>
+)

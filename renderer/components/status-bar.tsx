@@ -7,10 +7,11 @@ import { UnlockedIcon } from './icons'
 import { JobsToggle } from './jobs-toggle'
 import { RequestMeter } from './requests/request-meter'
 import { StatusBarBrowser } from './status-bar-browser'
+import { TransfersToggle } from './transfers/transfers-toggle'
 
 /**
  * The bottom line: which account is open and where it points; the open folder's counts and
- * selection, or the account's bucket count; its request meter; and the jobs toggle.
+ * selection, or the account's bucket count; its request meter; and the jobs and transfers toggles.
  */
 export const StatusBar = () => {
   const account = useAppStore(selectSelectedAccount)
@@ -24,6 +25,7 @@ export const StatusBar = () => {
         <span className="status-item">No account open</span>
         <span className="status-end">
           <JobsToggle />
+          <TransfersToggle />
         </span>
       </footer>
     )
@@ -56,6 +58,7 @@ export const StatusBar = () => {
       <span className="status-end">
         <RequestMeter />
         <JobsToggle />
+        <TransfersToggle />
       </span>
     </footer>
   )

@@ -9,7 +9,9 @@ import type { ObjectActionsSlice } from './object-actions-slice'
 import type { RequestsSlice } from './requests-slice'
 import type { SandboxSlice } from './sandbox-slice'
 import type { SelectionSlice } from './selection-slice'
+import type { TransfersSlice } from './transfers-slice'
 import type { TreeSlice } from './tree-slice'
+import type { UploadsSlice } from './uploads-slice'
 
 /** The whole renderer state: one store made of typed slices (zustand's slices pattern). */
 export type AppState = AccountsSlice &
@@ -22,7 +24,9 @@ export type AppState = AccountsSlice &
   JobsSlice &
   AppInfoSlice &
   ImportSlice &
-  RequestsSlice
+  RequestsSlice &
+  TransfersSlice &
+  UploadsSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { DssApi } from '../../shared/contract'
+import type { StageFile } from '../api/stage-file'
 import { createAccountsSlice } from './accounts-slice'
 import { createAppInfoSlice } from './app-info-slice'
 import type { AppState } from './app-state'
@@ -11,10 +12,21 @@ import { createObjectActionsSlice } from './object-actions-slice'
 import { createRequestsSlice } from './requests-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createSelectionSlice } from './selection-slice'
+import { createTransfersSlice } from './transfers-slice'
 import { createTreeSlice } from './tree-slice'
+import type { UploadOptions } from './uploads-slice'
+import { createUploadsSlice } from './uploads-slice'
 
-/** The renderer's one store, with the contract's client injected (a fake one in tests). */
-export const createAppStore = (api: DssApi) =>
+const noStaging: StageFile = async () => ({
+  ok: false,
+  error: { code: 'INVALID_REQUEST', message: 'Files cannot be staged here.' },
+})
+
+/**
+ * The renderer's one store, with the contract's client injected (a fake one in tests), and how
+ * the web shell stages dropped files.
+ */
+export const createAppStore = (api: DssApi, uploads: UploadOptions = { stageFile: noStaging }) =>
   createStore<AppState>()((...args) => ({
     ...createAccountsSlice(api)(...args),
     ...createBucketsSlice(api)(...args),
@@ -27,6 +39,8 @@ export const createAppStore = (api: DssApi) =>
     ...createAppInfoSlice(api)(...args),
     ...createImportSlice(api)(...args),
     ...createRequestsSlice(api)(...args),
+    ...createTransfersSlice(api)(...args),
+    ...createUploadsSlice(api, uploads)(...args),
   }))
 
 export type AppStore = ReturnType<typeof createAppStore>

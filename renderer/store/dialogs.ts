@@ -20,6 +20,17 @@ export type Dialog =
       readonly location: Location
       readonly entries: readonly Entry[]
     }
+  | { readonly kind: 'download'; readonly location: Location; readonly entries: readonly Entry[] }
+  | {
+      /** Some keys of an upload exist: asked once per batch (see UploadsSlice). */
+      readonly kind: 'name-clash'
+      readonly preparationId: string
+      readonly target: Location
+      /** The target keys that exist. */
+      readonly existing: readonly string[]
+      /** How many files the batch has. */
+      readonly total: number
+    }
   | { readonly kind: 'new-bucket'; readonly accountId: string }
   | { readonly kind: 'delete-bucket'; readonly accountId: string; readonly bucket: string }
 

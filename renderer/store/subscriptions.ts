@@ -14,6 +14,7 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
     api.on('sandbox.status', (status) => store.getState().applySandboxStatus(status)),
     api.on('jobs.updated', (job) => store.getState().applyJobUpdate(job)),
     api.on('requests.stats', (stats) => store.getState().applyRequestStats(stats)),
+    api.on('transfers.updated', (update) => store.getState().applyTransfersUpdate(update)),
     api.on('objects.changed', (change) => {
       store.getState().applyObjectsChanged(change)
       store.getState().invalidateFolders(change)
@@ -21,6 +22,7 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
   ]
   void store.getState().loadAccounts()
   void store.getState().loadJobs()
+  void store.getState().loadTransfers()
   void store.getState().loadAppInfo()
   return () => {
     unsubscribe.forEach((stop) => stop())

@@ -5,6 +5,7 @@ import {
   ArrowRightIcon,
   ArrowUpIcon,
   CopyIcon,
+  DownloadIcon,
   InfoIcon,
   MoveIcon,
   PasteIcon,
@@ -12,6 +13,8 @@ import {
   PlusIcon,
   RefreshIcon,
   TrashIcon,
+  UploadFolderIcon,
+  UploadIcon,
 } from '../icons'
 import { shortcutLabel } from '../shortcuts'
 import { Spinner } from '../spinner'
@@ -29,21 +32,29 @@ const CommandButton = ({
   command,
   icon,
   iconOnly = false,
+  label = 'always',
 }: {
   readonly command: ObjectCommand
   readonly icon: ReactNode
   readonly iconOnly?: boolean
+  /** 'narrow' labels hide first when the toolbar has no room (the name stays the same). */
+  readonly label?: 'always' | 'narrow'
 }) => (
   <button
     type="button"
     className={iconOnly ? 'button button-quiet button-icon' : 'button button-quiet'}
-    aria-label={iconOnly ? command.label : undefined}
+    aria-label={iconOnly || label === 'narrow' ? command.label : undefined}
     title={tooltip(command)}
     disabled={command.unavailable !== null}
     onClick={command.run}
   >
     {icon}
-    {!iconOnly && command.label}
+    {!iconOnly &&
+      (label === 'always' ? (
+        command.label
+      ) : (
+        <span className="toolbar-label is-optional">{command.label}</span>
+      ))}
   </button>
 )
 
@@ -64,14 +75,17 @@ export const BrowserToolbar = ({ commands }: Props) => {
       </div>
       <span className="toolbar-divider" aria-hidden="true" />
       <CommandButton command={commands['new-folder']} icon={<PlusIcon />} />
+      <CommandButton command={commands['upload-files']} icon={<UploadIcon />} />
+      <CommandButton command={commands['upload-folder']} icon={<UploadFolderIcon />} />
+      <CommandButton command={commands.download} icon={<DownloadIcon />} />
       <span className="toolbar-divider" aria-hidden="true" />
-      <CommandButton command={commands.copy} icon={<CopyIcon />} />
-      <CommandButton command={commands.paste} icon={<PasteIcon />} />
-      <CommandButton command={commands['move-to']} icon={<MoveIcon />} />
-      <CommandButton command={commands.rename} icon={<PencilIcon />} />
+      <CommandButton command={commands.copy} icon={<CopyIcon />} label="narrow" />
+      <CommandButton command={commands.paste} icon={<PasteIcon />} label="narrow" />
+      <CommandButton command={commands['move-to']} icon={<MoveIcon />} label="narrow" />
+      <CommandButton command={commands.rename} icon={<PencilIcon />} label="narrow" />
       <CommandButton command={commands.delete} icon={<TrashIcon />} />
       <span className="toolbar-divider" aria-hidden="true" />
-      <CommandButton command={commands.properties} icon={<InfoIcon />} />
+      <CommandButton command={commands.properties} icon={<InfoIcon />} label="narrow" />
     </div>
   )
 }

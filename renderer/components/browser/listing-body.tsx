@@ -1,9 +1,10 @@
 import { useAppStore } from '../../store/app-store'
 import { selectVisibleEntries } from '../../store/visible-entries'
 import { ErrorNotice } from '../error-notice'
-import { FolderIcon, SearchIcon } from '../icons'
+import { FolderIcon, SearchIcon, UploadIcon } from '../icons'
 import { Spinner } from '../spinner'
 import { ObjectTable } from './object-table'
+import { useTableDrop } from './use-table-drop'
 
 type Props = { readonly onContextMenu: (x: number, y: number) => void }
 
@@ -15,6 +16,7 @@ export const ListingBody = ({ onContextMenu }: Props) => {
   const actionError = useAppStore((state) => state.actionError)
   const refreshListing = useAppStore((state) => state.refreshListing)
   const dismissActionError = useAppStore((state) => state.dismissActionError)
+  const { spot, handlers } = useTableDrop(listing?.location ?? null)
   if (!listing) return null
   const { status, entries, search } = listing
 
@@ -61,7 +63,7 @@ export const ListingBody = ({ onContextMenu }: Props) => {
         </p>
         <p>
           {search === null
-            ? 'Create a folder, or paste items here.'
+            ? 'Drop files or folders here to upload them, or create a folder.'
             : 'No key below this folder starts with that text.'}
         </p>
       </div>
@@ -76,9 +78,21 @@ export const ListingBody = ({ onContextMenu }: Props) => {
   return (
     <>
       {notices}
-      <div className="object-table-area">
-        <ObjectTable onContextMenu={onContextMenu} />
-        {empty && <div className="object-table-empty">{empty}</div>}
+      <div
+        className={spot?.key === null ? 'object-table-area is-drop-target' : 'object-table-area'}
+        {...handlers}
+      >
+        <ObjectTable onContextMenu={onContextMenu} dropKey={spot?.key ?? null} />
+        {empty && !spot && <div className="object-table-empty">{empty}</div>}
+        {spot && (
+          <p className="drop-hint" aria-hidden="true">
+            <UploadIcon />
+            Drop to upload to{' '}
+            <span className="drop-hint-place">
+              {listing.location.bucket}/{spot.key ?? listing.location.prefix}
+            </span>
+          </p>
+        )}
       </div>
     </>
   )

@@ -11,6 +11,7 @@ import type { Entry } from '../../store/object-entry'
 import { selectSelectedEntries } from '../../store/visible-entries'
 import type { Shortcut } from '../shortcuts'
 import { isMac } from '../shortcuts'
+import { uploadPicked } from '../uploads/start-upload'
 
 export const commandIds = [
   'back',
@@ -19,6 +20,9 @@ export const commandIds = [
   'refresh',
   'open',
   'new-folder',
+  'upload-files',
+  'upload-folder',
+  'download',
   'delete',
   'rename',
   'copy',
@@ -86,6 +90,22 @@ const definitions: Readonly<Record<CommandId, Definition>> = {
     label: 'New folder',
     shortcuts: [{ key: 'n', mod: true, shift: true }],
     run: (_, location) => appStore.getState().openDialog({ kind: 'new-folder', location }),
+  },
+  'upload-files': {
+    label: 'Upload files',
+    shortcuts: [{ key: 'u', mod: true }],
+    run: (_, location) => void uploadPicked('files', location),
+  },
+  'upload-folder': {
+    label: 'Upload folder',
+    shortcuts: [],
+    run: (_, location) => void uploadPicked('folder', location),
+  },
+  download: {
+    label: 'Download',
+    shortcuts: [],
+    run: (entries, location) =>
+      appStore.getState().openDialog({ kind: 'download', location, entries }),
   },
   delete: {
     label: 'Delete',
@@ -165,6 +185,9 @@ export const useObjectCommands = (): Readonly<Record<CommandId, ObjectCommand>> 
       refresh: null,
       open: single,
       'new-folder': state.searching ? 'Leave the search to make a folder.' : null,
+      'upload-files': null,
+      'upload-folder': null,
+      download: count > 0 ? null : NONE,
       delete: count > 0 ? null : NONE,
       rename: single,
       copy: count > 0 ? null : NONE,

@@ -14,6 +14,7 @@ type Props = {
 
 const onRowsLayout: readonly (CommandId | null)[] = [
   'open',
+  'download',
   null,
   'cut',
   'copy',
@@ -29,6 +30,8 @@ const onRowsLayout: readonly (CommandId | null)[] = [
 
 const onFolderLayout: readonly (CommandId | null)[] = [
   'new-folder',
+  'upload-files',
+  'upload-folder',
   'paste',
   null,
   'select-all',

@@ -11,6 +11,8 @@ type Props = {
   readonly selected: boolean
   readonly focused: boolean
   readonly cut: boolean
+  /** Files from the OS are dragged over this folder. */
+  readonly dropTarget: boolean
   readonly onClick: (entry: Entry, event: MouseEvent) => void
   readonly onOpen: (entry: Entry) => void
   readonly onContextMenu: (entry: Entry, event: MouseEvent) => void
@@ -30,11 +32,17 @@ export const ObjectRow = memo(function ObjectRow({
   selected,
   focused,
   cut,
+  dropTarget,
   onClick,
   onOpen,
   onContextMenu,
 }: Props) {
-  const className = ['object-row', focused && 'is-focused', cut && 'is-cut']
+  const className = [
+    'object-row',
+    focused && 'is-focused',
+    cut && 'is-cut',
+    dropTarget && 'is-drop-target',
+  ]
     .filter(Boolean)
     .join(' ')
   return (

@@ -18,13 +18,15 @@ const HEADER_HEIGHT = 30
 type Props = {
   /** Opens the context menu for the selection (or the empty area) at a point. */
   readonly onContextMenu: (x: number, y: number) => void
+  /** The folder row files are dragged over, highlighted as the drop target. */
+  readonly dropKey: string | null
 }
 
 /**
  * The folder's rows as a virtualised grid: only the rows in view (and a few more) are in the
  * DOM, positioned in a body as tall as all rows, so 100,000 rows scroll like 100.
  */
-export const ObjectTable = ({ onContextMenu }: Props) => {
+export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
   const rows = useAppStore(selectVisibleEntries)
   const selectedKeys = useAppStore((state) => state.selectedKeys)
   const focusKey = useAppStore((state) => state.focusKey)
@@ -156,6 +158,7 @@ export const ObjectTable = ({ onContextMenu }: Props) => {
             selected={selectedKeys.has(entry.key)}
             focused={start + offset === focusIndex}
             cut={cutKeys.has(entry.key)}
+            dropTarget={dropKey === entry.key}
             onClick={onRowClick}
             onOpen={openEntry}
             onContextMenu={onRowContextMenu}

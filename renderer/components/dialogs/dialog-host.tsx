@@ -1,6 +1,8 @@
 import { useAppStore } from '../../store/app-store'
 import { DeleteBucketDialog } from './delete-bucket-dialog'
 import { DeleteDialog } from './delete-dialog'
+import { DownloadDialog } from './download-dialog'
+import { NameClashDialog } from './name-clash-dialog'
 import { NewBucketDialog } from './new-bucket-dialog'
 import { NewFolderDialog } from './new-folder-dialog'
 import { PropertiesDialog } from './properties-dialog'
@@ -23,6 +25,18 @@ export const DialogHost = () => {
     case 'transfer':
       return (
         <TransferDialog mode={dialog.mode} location={dialog.location} entries={dialog.entries} />
+      )
+    case 'download':
+      return <DownloadDialog location={dialog.location} entries={dialog.entries} />
+    case 'name-clash':
+      return (
+        <NameClashDialog
+          key={dialog.preparationId}
+          preparationId={dialog.preparationId}
+          target={dialog.target}
+          existing={dialog.existing}
+          total={dialog.total}
+        />
       )
     case 'new-bucket':
       return <NewBucketDialog accountId={dialog.accountId} />

@@ -6,6 +6,7 @@ import { treeNodeId } from '../../store/tree-slice'
 import { BucketIcon, FolderIcon } from '../icons'
 import { Spinner } from '../spinner'
 import type { MenuItem } from '../context-menu'
+import { useFileDrop } from '../uploads/use-file-drop'
 import { TreeNote, TreeRow } from './tree-row'
 
 type Props = {
@@ -27,6 +28,7 @@ export const FolderNode = ({ node, level, onMenu }: Props) => {
   const toggleFolder = useAppStore((state) => state.toggleFolder)
   const loadFolders = useAppStore((state) => state.loadFolders)
   const openDialog = useAppStore((state) => state.openDialog)
+  const drop = useFileDrop(node)
   const isBucket = node.prefix === ''
   const label = isBucket ? node.bucket : baseName(node.prefix)
   const open = () => openLocation(node)
@@ -57,6 +59,7 @@ export const FolderNode = ({ node, level, onMenu }: Props) => {
         onToggle={() => toggleFolder(node)}
         onMenu={(x, y) => onMenu(x, y, menu)}
         onDelete={isBucket ? deleteBucket : undefined}
+        drop={drop}
       />
       {expanded &&
         list?.folders.map((prefix) => (

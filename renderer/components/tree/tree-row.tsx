@@ -1,6 +1,7 @@
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
 import { ChevronRightIcon } from '../icons'
 import { Spinner } from '../spinner'
+import type { DropHandlers } from '../uploads/use-file-drop'
 
 type Props = {
   readonly label: string
@@ -16,6 +17,8 @@ type Props = {
   readonly onToggle?: () => void
   readonly onMenu?: (x: number, y: number) => void
   readonly onDelete?: () => void
+  /** Makes the row a drop target for files from the OS (buckets and folders). */
+  readonly drop?: { readonly over: boolean; readonly handlers: DropHandlers | null }
 }
 
 /**
@@ -35,6 +38,7 @@ export const TreeRow = ({
   onToggle,
   onMenu,
   onDelete,
+  drop,
 }: Props) => {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return
@@ -59,7 +63,7 @@ export const TreeRow = ({
   return (
     <div
       role="treeitem"
-      className="tree-row"
+      className={drop?.over ? 'tree-row is-drop-target' : 'tree-row'}
       aria-level={level}
       aria-expanded={expanded ?? undefined}
       aria-selected={current}
@@ -71,6 +75,7 @@ export const TreeRow = ({
       onClick={onActivate}
       onKeyDown={onKeyDown}
       onContextMenu={onContextMenu}
+      {...drop?.handlers}
     >
       <span
         className={expanded === null ? 'tree-twisty is-leaf' : 'tree-twisty'}

@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import type { AppError } from '../../../shared/errors'
+import { useAppStore } from '../../store/app-store'
+import type { Location } from '../../store/location'
+import type { Entry } from '../../store/object-entry'
+import { ErrorNotice } from '../error-notice'
+import { TextField } from '../text-field'
+import { EntryList } from './entry-list'
+import { CancelButton, Modal } from './modal'
+
+type Props = { readonly location: Location; readonly entries: readonly Entry[] }
+
+/** "Download": the selection (folders recursively) into a local folder, the Downloads by default. */
+export const DownloadDialog = ({ location, entries }: Props) => {
+  const closeDialog = useAppStore((state) => state.closeDialog)
+  const download = useAppStore((state) => state.download)
+  const lastFolder = useAppStore((state) => state.lastDownloadFolder)
+  const [folder, setFolder] = useState(lastFolder ?? '')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const destination = folder.trim() === '' ? null : folder.trim()
+
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    const failed = await download(location, entries, destination)
+    setBusy(false)
+    if (failed) setError(failed)
+    else closeDialog()
+  }
+
+  return (
+    <Modal
+      title="Download"
+      subtitle={`From ${location.bucket}/${location.prefix}`}
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <CancelButton onClick={closeDialog} />
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Download
+          </button>
+        </>
+      }
+    >
+      <EntryList entries={entries} />
+      <TextField
+        label="Save to folder"
+        value={folder}
+        autoFocus
+        spellCheck={false}
+        placeholder="Empty for your Downloads folder"
+        hint={
+          destination === null
+            ? 'Into your Downloads folder. Folders keep their structure; no file is overwritten.'
+            : 'A full path on this computer, e.g. /home/me/backup. It is created if missing.'
+        }
+        onChange={(value) => {
+          setFolder(value)
+          setError(null)
+        }}
+      />
+      {error && <ErrorNotice title="Could not start the download" error={error} />}
+    </Modal>
+  )
+}
