@@ -3,8 +3,9 @@
  * with the peers' figures (awscli, rclone) from the same run. Progress notes go to stderr.
  */
 import { listSuite } from './list'
+import { transfersSuite } from './transfers'
 
-const suites: Record<string, () => Promise<void>> = { list: listSuite }
+const suites: Record<string, () => Promise<void>> = { list: listSuite, transfers: transfersSuite }
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
 const names = requested.length > 0 ? requested : Object.keys(suites)

@@ -48,12 +48,15 @@ const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
     })
   })
 
-/** awscli, via /usr/bin/aws (another `aws` may shadow it on PATH), path-style addressing. */
+/**
+ * awscli, via /usr/bin/aws (another `aws` may shadow it on PATH), path-style addressing, and up
+ * to 10 attempts per request: with its default 3 it gives up on the 503s of a 100 RPS limit.
+ */
 export const awscli = async (target: Target) => {
   const home = await mkdtemp(path.join(os.tmpdir(), 'bench-aws-'))
   await writeFile(
     path.join(home, 'config'),
-    '[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n',
+    '[default]\nregion = us-east-1\nretry_mode = standard\nmax_attempts = 10\ns3 =\n  addressing_style = path\n',
   )
   const env = {
     ...process.env,
