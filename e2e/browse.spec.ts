@@ -3,24 +3,10 @@
  * and read the emulator's request log to see what the app really sent.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3'
-import type { Page } from '@playwright/test'
+import { connectAccount } from './connect-account'
 import { expect, test } from './fixtures'
 import { createS3TestClient } from './testbed/s3-test-client'
 import type { TestBed } from './testbed/test-bed'
-
-const connect = async (page: Page, url: string, bed: TestBed): Promise<void> => {
-  await page.goto(url)
-  await page.getByRole('button', { name: 'Add account', exact: true }).click()
-  await page.getByRole('radio', { name: /Custom S3-compatible endpoint/ }).check()
-  await page.getByLabel('Name', { exact: true }).fill('DSS test bed')
-  await page.getByLabel('Endpoint', { exact: true }).fill(bed.endpoint)
-  await page.getByLabel('Access key', { exact: true }).fill(bed.accessKeyId)
-  await page.getByLabel('Secret key', { exact: true }).fill(bed.secretAccessKey)
-  await page.getByText('Advanced', { exact: true }).click()
-  await page.getByLabel('Custom CA file', { exact: true }).fill(bed.caFile)
-  await page.getByRole('button', { name: 'Save and connect', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'DSS test bed' })).toBeVisible()
-}
 
 const seed = async (
   bed: TestBed,
@@ -59,7 +45,7 @@ test('create, rename, move, edit, delete: the everyday work on a bucket', async 
     'e2e-photos',
     Array.from({ length: 2500 }, (_, index) => `bulk/${String(index).padStart(4, '0')}.txt`),
   )
-  await connect(page, app.url, bed)
+  await connectAccount(page, app.url, bed)
   const tree = page.getByRole('tree', { name: 'Accounts' })
   const grid = page.getByRole('grid', { name: 'Objects' })
   const jobs = page.getByRole('region', { name: 'Jobs' })

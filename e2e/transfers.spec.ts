@@ -8,24 +8,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { connectAccount } from './connect-account'
 import { expect, test } from './fixtures'
-import type { TestBed } from './testbed/test-bed'
 
 const MIB = 1024 * 1024
-
-const connect = async (page: Page, url: string, bed: TestBed): Promise<void> => {
-  await page.goto(url)
-  await page.getByRole('button', { name: 'Add account', exact: true }).click()
-  await page.getByRole('radio', { name: /Custom S3-compatible endpoint/ }).check()
-  await page.getByLabel('Name', { exact: true }).fill('DSS test bed')
-  await page.getByLabel('Endpoint', { exact: true }).fill(bed.endpoint)
-  await page.getByLabel('Access key', { exact: true }).fill(bed.accessKeyId)
-  await page.getByLabel('Secret key', { exact: true }).fill(bed.secretAccessKey)
-  await page.getByText('Advanced', { exact: true }).click()
-  await page.getByLabel('Custom CA file', { exact: true }).fill(bed.caFile)
-  await page.getByRole('button', { name: 'Save and connect', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'DSS test bed' })).toBeVisible()
-}
 
 /**
  * Drags files and folders from the "desktop" onto an element: the page gets real File objects
@@ -108,7 +94,7 @@ test('drop, name clash, pause and resume, download: files come back byte for byt
     await writeFile(notes, '# Notes\n')
     await writeFile(big, randomBytes(64 * MIB))
 
-    await connect(page, app.url, bed)
+    await connectAccount(page, app.url, bed)
     const accounts = page.getByRole('tree', { name: 'Accounts' })
     const grid = page.getByRole('grid', { name: 'Objects' })
     const transfers = page.getByRole('region', { name: 'Transfers' })
