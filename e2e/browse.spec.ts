@@ -80,6 +80,10 @@ test('create, rename, move, edit, delete: the everyday work on a bucket', async 
   await expect(tree.getByRole('treeitem', { name: 'summer 2026', exact: true })).toBeVisible()
   await grid.getByRole('row', { name: 'summer 2026', exact: true }).click()
   await page.keyboard.press('F2')
+  // A folder rename moves everything in it: the dialog says what that takes first.
+  await expect(page.getByRole('dialog', { name: 'Rename' }).getByTestId('estimate')).toContainText(
+    /1 object .* requests?/,
+  )
   await page.getByRole('dialog', { name: 'Rename' }).getByLabel('New name').fill('summer #1')
   await page.getByRole('dialog', { name: 'Rename' }).getByRole('button', { name: 'Rename' }).click()
   await expect(grid.getByRole('row', { name: 'summer #1', exact: true })).toBeVisible()

@@ -2,11 +2,14 @@ import { useState } from 'react'
 import type { AppError } from '../../../shared/errors'
 import { joinKey, keyProblem, parentPrefix } from '../../../shared/s3-keys'
 import { useAppStore } from '../../store/app-store'
+import { selectionOf } from '../../store/dialogs'
 import type { Location } from '../../store/location'
 import type { Entry } from '../../store/object-entry'
 import { ErrorNotice } from '../error-notice'
 import { TextField } from '../text-field'
+import { EstimateText } from './estimate-text'
 import { CancelButton, Modal } from './modal'
+import { useEstimate } from './use-estimate'
 
 type Props = { readonly location: Location; readonly entry: Entry }
 
@@ -34,6 +37,12 @@ export const RenameDialog = ({ location, entry }: Props) => {
   const [error, setError] = useState<AppError | null>(null)
   const problem = nameProblem(entry, name)
   const unchanged = name === current
+  // A folder rename moves every object in it: say what that takes before it starts.
+  const estimate = useEstimate(
+    location.accountId,
+    entry.kind === 'folder' ? selectionOf(location.bucket, [entry]) : null,
+    'move',
+  )
 
   const submit = async () => {
     if (problem !== null || unchanged || busy) return
@@ -86,6 +95,7 @@ export const RenameDialog = ({ location, entry }: Props) => {
           setError(null)
         }}
       />
+      {estimate && <EstimateText accountId={location.accountId} estimate={estimate} />}
       {error && <ErrorNotice title="Could not rename" error={error} />}
     </Modal>
   )
