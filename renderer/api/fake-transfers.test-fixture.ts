@@ -18,7 +18,7 @@ import type {
   TransferState,
   TransferTotals,
 } from '../../shared/transfers'
-import { DEFAULT_TRANSFER_SETTINGS } from '../../shared/transfers'
+import { DEFAULT_TRANSFER_SETTINGS, totalsOf } from '../../shared/transfers'
 import type { FakeObjectStore } from './fake-object-store.test-fixture'
 import { storedObject } from './fake-object-store.test-fixture'
 
@@ -88,27 +88,8 @@ export const createFakeTransfers = ({
   let pumping = false
   let settings = DEFAULT_TRANSFER_SETTINGS
 
-  const totals = (): TransferTotals => {
-    const counts: Record<TransferState, number> = {
-      queued: 0,
-      running: 0,
-      paused: 0,
-      done: 0,
-      failed: 0,
-      cancelled: 0,
-    }
-    let bytesDone = 0
-    let bytesTotal = 0
-    let bytesPerSecond = 0
-    for (const { snapshot } of transfers.values()) {
-      counts[snapshot.state] += 1
-      if (snapshot.state === 'cancelled') continue
-      bytesDone += snapshot.bytesDone
-      bytesTotal += snapshot.bytesTotal ?? 0
-      bytesPerSecond += snapshot.bytesPerSecond
-    }
-    return { counts, bytesDone, bytesTotal, bytesPerSecond, etaSeconds: null }
-  }
+  const totals = (): TransferTotals =>
+    totalsOf([...transfers.values()].map(({ snapshot }) => snapshot))
 
   const announce = (changed: readonly TransferSnapshot[], removed: readonly string[] = []) =>
     emit('transfers.updated', { changed, removed, totals: totals() })

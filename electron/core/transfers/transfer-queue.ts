@@ -11,10 +11,10 @@ import type {
   TransfersList,
   TransfersUpdate,
 } from '../../../shared/transfers'
+import { totalsOf } from '../../../shared/transfers'
 import { toAppError } from '../error-mapper'
 import { createSpeedometer, type Speedometer } from './speedometer'
 import { createThrottle } from './throttle'
-import { totalsOf } from './transfer-totals'
 import type { JobInit, TaskContext } from './transfer-task'
 
 export type { JobInit, TaskContext, TransferTask } from './transfer-task'
