@@ -8,15 +8,11 @@ import path from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed, type TestBedOptions } from '../../../e2e/testbed/test-bed'
-import type {
-  AccountDraft,
-  CommandName,
-  CommandRequest,
-  CommandResponse,
-} from '../../../shared/contract'
+import type { AccountDraft, CommandName, CommandRequest } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
 import type { JobSummary, ObjectPage } from '../../../shared/objects'
 import { createCore, type Core } from '../core'
+import { callerFor, type Caller } from './caller'
 
 export type Harness = {
   readonly bed: TestBed
@@ -26,7 +22,7 @@ export type Harness = {
   readonly accountId: string
   /** A client straight to the S3 peer, past the emulator: for seeding and checking. */
   readonly direct: S3Client
-  call<C extends CommandName>(name: C, request: CommandRequest<C>): Promise<CommandResponse<C>>
+  call: Caller
   /** The error of a command expected to fail (unknown request shapes allowed). */
   failureOf(name: CommandName, request: unknown): Promise<AppError>
   /** Starts a job and resolves with its final summary. */
@@ -56,18 +52,7 @@ export const startHarness = async (
   const jobs = new Map<string, JobSummary>()
   core.events.on('jobs.updated', (job) => jobs.set(job.id, job))
 
-  const call = async <C extends CommandName>(
-    name: C,
-    request: CommandRequest<C>,
-  ): Promise<CommandResponse<C>> => {
-    const result = await core.dispatch(name, request, { trusted: true })
-    if (!result.ok) {
-      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
-        code: result.error.code,
-      })
-    }
-    return result.value as CommandResponse<C>
-  }
+  const call = callerFor(core)
 
   const draft = (overrides: Partial<AccountDraft> = {}): AccountDraft => ({
     name: 'Test bed',

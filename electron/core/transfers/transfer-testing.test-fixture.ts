@@ -3,26 +3,11 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, open } from 'node:fs/promises'
 import path from 'node:path'
-import type { CommandName, CommandRequest, CommandResponse } from '../../../shared/contract'
 import type { TransferSnapshot, TransfersList } from '../../../shared/transfers'
-import type { Core } from '../core'
+import type { CommandResponse } from '../../../shared/contract'
+import type { Caller } from '../testing/caller'
 
-export type Caller = <C extends CommandName>(
-  name: C,
-  request: CommandRequest<C>,
-) => Promise<CommandResponse<C>>
-
-export const callerFor =
-  (core: Core): Caller =>
-  async (name, request) => {
-    const result = await core.dispatch(name, request, { trusted: true })
-    if (!result.ok) {
-      throw Object.assign(new Error(`${result.error.code}: ${result.error.message}`), {
-        code: result.error.code,
-      })
-    }
-    return result.value as never
-  }
+export { callerFor, type Caller } from '../testing/caller'
 
 export type Endpoint = {
   readonly endpoint: string
@@ -94,3 +79,20 @@ export const writeRandomFile = async (file: string, size: number): Promise<void>
 }
 
 export const MIB = 1024 * 1024
+
+/** Queues one local file for upload to `bucket/key`, overwriting. */
+export const uploadFile = (
+  call: Caller,
+  accountId: string,
+  bucket: string,
+  file: string,
+  key: string,
+): Promise<CommandResponse<'transfers.upload'>> =>
+  call('transfers.upload', {
+    accountId,
+    bucket,
+    prefix: '',
+    files: [{ source: { kind: 'path', path: file }, relativeKey: key }],
+    folders: [],
+    conflict: 'overwrite',
+  })

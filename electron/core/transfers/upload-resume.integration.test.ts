@@ -22,6 +22,7 @@ import {
   MIB,
   saveAccount,
   transferOf,
+  uploadFile,
   waitForTransfers,
   writeRandomFile,
   type Caller,
@@ -200,14 +201,7 @@ describe('multipart uploads after a crash', () => {
     await writeRandomFile(file, 8 * PART)
     bed.emulator.setFaults({ latencyMs: 250 })
     bed.emulator.clearLog()
-    await call('transfers.upload', {
-      accountId,
-      bucket: 'resume',
-      prefix: '',
-      files: [{ source: { kind: 'path', path: file }, relativeKey: 'cancel.bin' }],
-      folders: [],
-      conflict: 'overwrite',
-    })
+    await uploadFile(call, accountId, 'resume', file, 'cancel.bin')
     const record = await journaledWith('cancel.bin', 1)
     const { id } = transferOf(await call('transfers.list', {}), 'cancel.bin')
     await call('transfers.cancel', { id })
@@ -227,14 +221,7 @@ describe('multipart uploads after a crash', () => {
     await writeRandomFile(file, 6 * PART)
     bed.emulator.setFaults({ latencyMs: 250 })
     bed.emulator.clearLog()
-    await call('transfers.upload', {
-      accountId,
-      bucket: 'resume',
-      prefix: '',
-      files: [{ source: { kind: 'path', path: file }, relativeKey: 'changing.bin' }],
-      folders: [],
-      conflict: 'overwrite',
-    })
+    await uploadFile(call, accountId, 'resume', file, 'changing.bin')
     const first = await journaledWith('changing.bin', 1)
     await appendFile(file, 'more bytes')
     const failed = transferOf(
@@ -263,14 +250,7 @@ describe('multipart uploads after a crash', () => {
     const file = path.join(work, 'orphan.bin')
     await writeRandomFile(file, 6 * PART)
     bed.emulator.setFaults({ latencyMs: 250 })
-    await call('transfers.upload', {
-      accountId,
-      bucket: 'resume',
-      prefix: '',
-      files: [{ source: { kind: 'path', path: file }, relativeKey: 'orphan.bin' }],
-      folders: [],
-      conflict: 'overwrite',
-    })
+    await uploadFile(call, accountId, 'resume', file, 'orphan.bin')
     const record = await journaledWith('orphan.bin', 1)
     await core?.dispose()
     bed.emulator.setFaults({})
