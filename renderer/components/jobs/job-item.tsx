@@ -29,10 +29,10 @@ export const JobItem = ({ job }: { readonly job: JobSummary }) => {
         <span className="job-title" title={job.title}>
           {job.title}
         </span>
-        <span className={`job-state is-${job.state}`}>{stateLabels[job.state]}</span>
+        <span className={`state-badge is-${job.state}`}>{stateLabels[job.state]}</span>
       </div>
       <div
-        className="job-progress"
+        className="progress-track"
         role="progressbar"
         aria-label={`Progress of ${job.title}`}
         aria-valuemin={0}
@@ -41,7 +41,7 @@ export const JobItem = ({ job }: { readonly job: JobSummary }) => {
         aria-valuetext={bar.kind === 'filled' ? `${Math.round(bar.percent)}%` : 'Counting'}
       >
         <span
-          className={bar.kind === 'counting' ? 'job-bar is-counting' : 'job-bar'}
+          className={bar.kind === 'counting' ? 'progress-fill is-counting' : 'progress-fill'}
           style={bar.kind === 'filled' ? { width: `${bar.percent}%` } : undefined}
         />
       </div>

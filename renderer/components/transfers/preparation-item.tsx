@@ -36,13 +36,19 @@ export const PreparationItem = ({ preparation }: { readonly preparation: Prepara
         <span className="transfer-place">
           {target.bucket}/{target.prefix}
         </span>
-        <span className={failed ? 'transfer-state is-failed' : 'transfer-state is-preparing'}>
+        <span
+          className={
+            failed
+              ? 'transfer-state state-badge is-failed'
+              : 'transfer-state state-badge is-preparing'
+          }
+        >
           {!failed && <Spinner />}
           {stateText[state]}
         </span>
       </div>
       <div
-        className="transfer-progress"
+        className="progress-track"
         role="progressbar"
         aria-label={`Progress of ${name}`}
         aria-valuemin={0}
@@ -50,7 +56,7 @@ export const PreparationItem = ({ preparation }: { readonly preparation: Prepara
         aria-valuenow={Math.round(percent)}
         aria-valuetext={`Preparing, ${percentText(percent, false)}`}
       >
-        <span className="transfer-bar" style={{ width: `${percent}%` }} />
+        <span className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <div className="transfer-meta">
         <span className="transfer-bytes">

@@ -73,12 +73,12 @@ export const TransferItem = memo(function TransferItem({
           {placeOf(transfer)}
         </span>
         {done && <span className="transfer-size">{transferMeta(transfer)}</span>}
-        <span className={`transfer-state is-${state}`}>{stateLabel(state, kind)}</span>
+        <span className={`transfer-state state-badge is-${state}`}>{stateLabel(state, kind)}</span>
       </div>
       {!done && (
         <>
           <div
-            className="transfer-progress"
+            className="progress-track"
             role="progressbar"
             aria-label={`Progress of ${name}`}
             aria-valuemin={0}
@@ -86,7 +86,7 @@ export const TransferItem = memo(function TransferItem({
             aria-valuenow={Math.round(percent)}
             aria-valuetext={percentText(percent, false)}
           >
-            <span className="transfer-bar" style={{ width: `${percent}%` }} />
+            <span className="progress-fill" style={{ width: `${percent}%` }} />
           </div>
           <div className="transfer-meta">
             <span className="transfer-bytes">{transferMeta(transfer)}</span>

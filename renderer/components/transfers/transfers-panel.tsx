@@ -84,14 +84,14 @@ export const TransfersPanel = () => {
               {totalsText(totals)}
             </p>
             <div
-              className="transfer-progress is-overall"
+              className="progress-track is-overall"
               role="progressbar"
               aria-label="Overall progress"
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={Math.round(percent)}
             >
-              <span className="transfer-bar" style={{ width: `${percent}%` }} />
+              <span className="progress-fill" style={{ width: `${percent}%` }} />
             </div>
           </>
         )}
