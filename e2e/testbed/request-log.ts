@@ -22,6 +22,8 @@ export type RequestLogEntry = {
   readonly scheme: 'http' | 'https'
   /** Whether the request carried credentials: an Authorization header or a query signature. */
   readonly authorized: boolean
+  /** The Range header, when the request had one. */
+  readonly range?: string
   readonly fault?: FaultKind
 }
 
@@ -81,6 +83,7 @@ export const traceRequest = (
       bytesOut: trace.bytesOut,
       scheme,
       authorized,
+      ...(req.headers.range ? { range: req.headers.range } : {}),
       ...(trace.fault ? { fault: trace.fault } : {}),
     })
   })

@@ -45,6 +45,8 @@ export type Connection = {
   readonly governor: RequestGovernor
   readonly log: RequestLog
   readonly endpoint: string
+  /** What the client was made from: share links are signed with these, offline. */
+  readonly settings: ClientSettings
 }
 
 export type Accounts = {
@@ -172,6 +174,7 @@ export const createAccounts = (options: {
       governor,
       log,
       endpoint: settings.endpoint,
+      settings,
     }
   }
 

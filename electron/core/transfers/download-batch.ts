@@ -10,8 +10,9 @@ import { isFolderKey, keyProblem } from '../../../shared/s3-keys'
 import type { TransferBatch } from '../../../shared/transfers'
 import { walkSelection } from '../jobs/selection-walk'
 import { s3Call } from '../s3-call'
-import { createDownloadTask, createFolderTask, type DownloadDeps } from './download-task'
+import type { DownloadDeps } from './download-task'
 import { localError } from './file-source'
+import { enqueue } from './queued-transfer'
 import type { TransferQueue } from './transfer-queue'
 
 export type DownloadRequest = {
@@ -49,36 +50,31 @@ export const queueDownloads = async (
       for (const object of page) {
         // Kept relative to what was picked: picking "photos/" gives "photos/…" locally.
         const relative = object.key.slice(object.base.length)
-        const id = randomUUID()
         const common = {
-          id,
+          kind: 'queued' as const,
+          id: randomUUID(),
           batchId,
           accountId,
-          kind: 'download' as const,
           bucket,
           key: object.key,
         }
         if (isFolderKey(object.key)) {
           const localPath = await deps.paths.folder(destination, relative)
-          queue.add({
+          enqueue(queue, deps, {
             ...common,
             name: `${path.basename(localPath)}/`,
             localPath,
             bytesTotal: 0,
-            task: createFolderTask(localPath),
+            work: { type: 'download-folder', localPath },
           })
         } else {
           const localPath = await deps.paths.file(destination, relative)
-          const name = path.basename(localPath)
-          queue.add({
+          enqueue(queue, deps, {
             ...common,
-            name,
+            name: path.basename(localPath),
             localPath,
             bytesTotal: object.size,
-            task: createDownloadTask(
-              { id, batchId, accountId, bucket, key: object.key, name, localPath },
-              deps,
-            ),
+            work: { type: 'download-file', localPath, size: object.size },
           })
         }
         created += 1

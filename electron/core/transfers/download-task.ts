@@ -14,6 +14,7 @@ import type { DownloadRecord } from './journal'
 import {
   createPartFile,
   drainInto,
+  exists,
   hashExisting,
   publish,
   startOver,
@@ -22,6 +23,13 @@ import {
 } from './part-file'
 import { bareEtag, isPlainMd5 } from './part-plan'
 import type { PathAllocator } from './path-allocator'
+import {
+  downloadRanged,
+  NotRanged,
+  ObjectChanged,
+  PROGRESS_RESETS_RETRIES,
+  RANGED_MIN_BYTES,
+} from './ranged-download'
 import { withRetry } from './retry'
 import type { TaskContext, TransferTask } from './transfer-queue'
 import { asCoded, type TransferDeps } from './upload-task'
@@ -36,10 +44,19 @@ export type DownloadSpec = {
   readonly key: string
   readonly name: string
   readonly localPath: string
+  /** From the listing; large objects are fetched in parallel ranges. */
+  readonly size?: number | null
 }
 
-/** An attempt that wrote this much made real progress: the retry count starts over. */
-const PROGRESS_RESETS_RETRIES = 1024 * 1024
+/** A ranged download whose object keeps changing under it gives up after this many restarts. */
+const MAX_RESTARTS = 3
+const CHANGED_NOTE = 'The object changed since the download started, so it started over.'
+
+const sizeOnDisk = (file: string): Promise<number> =>
+  lstat(file).then(
+    (info) => info.size,
+    () => 0,
+  )
 
 const statusOf = (error: unknown): number =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0
@@ -87,7 +104,7 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
         // Another version now (If-Match failed), or one shorter than our partial file.
         await startOver(part, state)
         context.setDone(0)
-        context.note('The object changed since the download started, so it started over.')
+        context.note(CHANGED_NOTE)
         return attempt(connection, part, state, context)
       }
       throw error
@@ -99,7 +116,7 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
       body?.destroy()
       await startOver(part, state)
       context.setDone(0)
-      context.note('The object changed since the download started, so it started over.')
+      context.note(CHANGED_NOTE)
       return attempt(connection, part, state, context)
     }
     if (resumeFrom && !answer.ContentRange) {
@@ -151,6 +168,121 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
     }
   }
 
+  const saveRecord = (record: DownloadRecord): void => {
+    deps.journal.put(record)
+    void deps.journal.save().catch(() => undefined)
+  }
+
+  /** Front to back in one stream, continued from the `.part` length after a failure. */
+  const runSequential = async (
+    connection: Connection,
+    record: DownloadRecord | null,
+    context: TaskContext,
+  ): Promise<void> => {
+    // Bytes on disk count only when we know which version of the object they came from.
+    const onDisk = record ? await sizeOnDisk(partPath) : 0
+    const position = record && onDisk <= record.size ? onDisk : 0
+    const state: PartState = {
+      position,
+      hash: await hashExisting(partPath, position, context.signal),
+      record: position > 0 ? record : null,
+    }
+    if (record) context.setTotal(record.size)
+    context.setDone(position)
+    const part = createPartFile(partPath, position > 0, diskError)
+    try {
+      if (position > 0) await part.truncate(position)
+      let before = position
+      await withRetry(
+        async () => {
+          before = state.position
+          await attempt(connection, part, state, context)
+        },
+        {
+          policy: deps.retry,
+          signal: context.signal,
+          progressed: () => state.position - before >= PROGRESS_RESETS_RETRIES,
+        },
+      )
+      try {
+        verify(state)
+      } catch (error) {
+        // Damaged bytes are worth nothing: the next try starts from zero.
+        await startOver(part, state)
+        deps.journal.remove(spec.id)
+        throw error
+      }
+    } finally {
+      await part.close()
+    }
+  }
+
+  /** In parallel ranges; finished ranges are kept across pauses, failures and restarts. */
+  const runRanged = async (
+    connection: Connection,
+    record: DownloadRecord | null,
+    context: TaskContext,
+  ): Promise<void> => {
+    let resume = record?.chunkSize && (await exists(partPath)) ? record : null
+    const part = createPartFile(partPath, resume !== null, diskError)
+    try {
+      for (let restarts = 0; ; restarts += 1) {
+        try {
+          const done = await downloadRanged(
+            {
+              connection,
+              bucket: spec.bucket,
+              key: spec.key,
+              part,
+              context,
+              chunkSetting: deps.settings().partSize,
+              resume,
+              base: {
+                kind: 'download',
+                id: spec.id,
+                batchId: spec.batchId,
+                accountId: spec.accountId,
+                bucket: spec.bucket,
+                key: spec.key,
+                localPath: spec.localPath,
+              },
+            },
+            { slots: deps.slots, retry: deps.retry, record: saveRecord },
+          )
+          const written = await sizeOnDisk(partPath)
+          if (written !== done.size) {
+            throw new CodedError(
+              'CHECKSUM_MISMATCH',
+              `"${spec.key}" arrived with ${written} bytes, not the ${done.size} the server announced.`,
+            )
+          }
+          return
+        } catch (error) {
+          const changed = error instanceof ObjectChanged
+          if (!changed && !(error instanceof CodedError && error.code === 'CHECKSUM_MISMATCH')) {
+            throw error
+          }
+          // Another version, or damaged bytes: what is on disk is worth nothing.
+          await part.truncate(0)
+          deps.journal.remove(spec.id)
+          resume = null
+          context.setDone(0)
+          if (!changed || restarts + 1 >= MAX_RESTARTS) {
+            throw changed
+              ? new CodedError(
+                  'FILE_CHANGED',
+                  `"${spec.key}" kept changing on the server while it downloaded; try again later.`,
+                )
+              : error
+          }
+          context.note(CHANGED_NOTE)
+        }
+      }
+    } finally {
+      await part.close()
+    }
+  }
+
   return {
     async run(context) {
       let connection: Connection | null = null
@@ -161,46 +293,17 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
         })
         const journaled = deps.journal.get(spec.id)
         const record = journaled?.kind === 'download' ? journaled : null
-        // Bytes on disk count only when we know which version of the object they came from.
-        const onDisk = record
-          ? await lstat(partPath).then(
-              (info) => info.size,
-              () => 0,
-            )
-          : 0
-        const position = record && onDisk <= record.size ? onDisk : 0
-        const state: PartState = {
-          position,
-          hash: await hashExisting(partPath, position, context.signal),
-          record: position > 0 ? record : null,
-        }
-        if (record) context.setTotal(record.size)
-        context.setDone(position)
-        const part = createPartFile(partPath, position > 0, diskError)
-        try {
-          if (position > 0) await part.truncate(position)
-          let before = position
-          await withRetry(
-            async () => {
-              before = state.position
-              await attempt(connection as Connection, part, state, context)
-            },
-            {
-              policy: deps.retry,
-              signal: context.signal,
-              progressed: () => state.position - before >= PROGRESS_RESETS_RETRIES,
-            },
-          )
-          try {
-            verify(state)
-          } catch (error) {
-            // Damaged bytes are worth nothing: the next try starts from zero.
-            await startOver(part, state)
+        const ranged = record
+          ? record.chunkSize !== undefined
+          : spec.size === undefined || spec.size === null || spec.size >= RANGED_MIN_BYTES
+        if (ranged) {
+          await runRanged(connection, record, context).catch(async (error: unknown) => {
+            if (!(error instanceof NotRanged)) throw error
             deps.journal.remove(spec.id)
-            throw error
-          }
-        } finally {
-          await part.close()
+            await runSequential(connection as Connection, null, context)
+          })
+        } else {
+          await runSequential(connection, record, context)
         }
         const saved = await publish(partPath, spec.localPath)
         if (saved !== spec.localPath) context.note(`Saved as ${path.basename(saved)}.`)

@@ -4,6 +4,8 @@ import path from 'node:path'
 import { createDownloadTask, type DownloadDeps } from './download-task'
 import type { JournalRecord } from './journal'
 import { partRange } from './part-plan'
+import { arrivedBytes } from './ranged-download'
+import { enqueue } from './queued-transfer'
 import type { TransferQueue } from './transfer-queue'
 import { createUploadTask } from './upload-task'
 
@@ -19,6 +21,11 @@ export const restoreRecord = async (
     bucket: record.bucket,
     key: record.key,
     state: 'paused' as const,
+  }
+  if (record.kind === 'queued') {
+    if (record.work.type === 'download-file') deps.paths.claim(record.work.localPath)
+    enqueue(queue, deps, record, true)
+    return
   }
   if (record.kind === 'upload') {
     const arrived = record.parts.reduce(
@@ -37,10 +44,13 @@ export const restoreRecord = async (
     })
     return
   }
-  const arrived = await lstat(`${record.localPath}.part`).then(
-    (info) => info.size,
-    () => 0,
-  )
+  // A ranged download's `.part` has its full length from the start: count its finished ranges.
+  const arrived = record.chunkSize
+    ? arrivedBytes(record)
+    : await lstat(`${record.localPath}.part`).then(
+        (info) => info.size,
+        () => 0,
+      )
   const name = path.basename(record.localPath)
   deps.paths.claim(record.localPath)
   queue.add({

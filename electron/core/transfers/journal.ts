@@ -46,9 +46,39 @@ export type DownloadRecord = {
   /** The object's ETag when the partial file was started: a resume asks for If-Match it. */
   readonly etag: string
   readonly size: number
+  /**
+   * Parallel ranged downloads (large objects): the range size, and the ranges that arrived as
+   * runs of indexes. Absent for a download written front to back.
+   */
+  readonly chunkSize?: number
+  readonly chunks?: readonly (readonly [number, number])[]
+  /** Ranges started but not finished, as [index, bytes from its start on disk]. */
+  readonly partial?: readonly (readonly [number, number])[]
 }
 
-export type JournalRecord = UploadRecord | DownloadRecord
+/**
+ * A transfer queued and not started yet (or one that never got as far as a record of its own):
+ * enough to queue it again after a restart. Its task replaces it with an upload or download
+ * record once it has something to resume.
+ */
+export type QueuedRecord = {
+  readonly kind: 'queued'
+  readonly id: string
+  readonly batchId: string
+  readonly accountId: string
+  readonly bucket: string
+  readonly key: string
+  readonly name: string
+  readonly localPath: string | null
+  readonly bytesTotal: number | null
+  readonly work:
+    | { readonly type: 'upload-file'; readonly path: string; readonly stagedId: string | null }
+    | { readonly type: 'upload-folder' }
+    | { readonly type: 'download-file'; readonly localPath: string; readonly size: number | null }
+    | { readonly type: 'download-folder'; readonly localPath: string }
+}
+
+export type JournalRecord = UploadRecord | DownloadRecord | QueuedRecord
 
 type JournalFile = { readonly version: 1; readonly transfers: readonly JournalRecord[] }
 
@@ -60,7 +90,12 @@ export type Journal = {
   remove(id: string): void
   /** Resolves once everything put or removed so far is on disk. */
   save(): Promise<void>
+  /** Saves within a moment, once for a burst of changes (queued transfers coming and going). */
+  saveSoon(): void
 }
+
+/** How long `saveSoon` gathers changes. */
+const SAVE_SOON_MS = 500
 
 export const JOURNAL_FILE = 'transfers.json'
 
@@ -70,6 +105,7 @@ export const createJournal = (dataDir: string): Journal => {
   let loaded: Promise<readonly JournalRecord[]> | null = null
   let chain: Promise<void> = Promise.resolve()
   let queued: Promise<void> | null = null
+  let soon: NodeJS.Timeout | null = null
 
   const load = (): Promise<readonly JournalRecord[]> => {
     loaded ??= readJson<JournalFile>(file, { version: 1, transfers: [] })
@@ -87,7 +123,7 @@ export const createJournal = (dataDir: string): Journal => {
     return loaded
   }
 
-  return {
+  const journal: Journal = {
     load,
     get: (id) => records.get(id),
     put(record) {
@@ -96,7 +132,16 @@ export const createJournal = (dataDir: string): Journal => {
     remove(id) {
       records.delete(id)
     },
+    saveSoon() {
+      soon ??= setTimeout(() => {
+        soon = null
+        void journal.save().catch(() => undefined)
+      }, SAVE_SOON_MS)
+      soon.unref()
+    },
     save() {
+      if (soon) clearTimeout(soon)
+      soon = null
       // Writes never overlap, and a burst of saves while one is writing becomes one more write.
       if (queued) return queued
       const next = chain.then(async () => {
@@ -113,4 +158,5 @@ export const createJournal = (dataDir: string): Journal => {
       return next
     },
   }
+  return journal
 }

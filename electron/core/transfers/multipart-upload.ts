@@ -95,11 +95,13 @@ const sendMissingParts = async (
       const sending: Promise<void> = (async () => {
         await checkUnchanged(record.path, record.name, identity)
         await readExactly(handle, buffer, offset, record.name)
-        const part = await uploadPart(deps.connection, record, number, buffer, deps.step)
+        const part = await uploadPart(deps.connection, record, number, buffer, {
+          ...deps.step,
+          progress: deps.context.progress,
+        })
         record = { ...record, parts: [...record.parts, part] }
         deps.journal.put(record)
         void deps.journal.save().catch(() => undefined)
-        deps.context.progress(length)
       })()
         .catch((error: unknown) => {
           failure ??= error

@@ -18,6 +18,8 @@ export type PartState = { position: number; hash: Hash; record: DownloadRecord |
 
 export type PartFile = {
   write(buffer: Buffer, position: number): Promise<void>
+  /** Fills `length` bytes of `buffer` from `position` (bytes written earlier by this run). */
+  read(buffer: Buffer, length: number, position: number): Promise<void>
   truncate(length: number): Promise<void>
   /** Creates the file if it is not there yet. */
   touch(): Promise<void>
@@ -54,7 +56,7 @@ export const createPartFile = (
 ): PartFile => {
   let opened: Promise<FileHandle> | null = null
   const get = (): Promise<FileHandle> =>
-    (opened ??= open(partPath, existing ? 'r+' : 'w').catch((error: unknown) => {
+    (opened ??= open(partPath, existing ? 'r+' : 'w+').catch((error: unknown) => {
       opened = null
       throw diskError(error)
     }))
@@ -73,6 +75,19 @@ export const createPartFile = (
         }
       } catch (error) {
         throw diskError(error)
+      }
+    },
+    async read(buffer, length, position) {
+      const handle = await get()
+      for (let done = 0; done < length;) {
+        const { bytesRead } = await handle.read(buffer, done, length - done, position + done)
+        if (bytesRead === 0) {
+          throw new CodedError(
+            'LOCAL_FILE_ERROR',
+            `${partPath} became shorter while it was written.`,
+          )
+        }
+        done += bytesRead
       }
     },
     async truncate(length) {
@@ -97,12 +112,16 @@ export const startOver = async (part: PartFile, state: PartState): Promise<void>
   state.record = null
 }
 
-/** Writes a response body at the state's position; every byte written is hashed and counted. */
-export const drainInto = async (
+type DrainOptions = { readonly signal: AbortSignal; readonly progress: (bytes: number) => void }
+
+/**
+ * Reads a response body in batches of about 1 MiB and hands each to `land`, which writes it. On a
+ * cut, what arrived before it is landed too: the next attempt asks only for the rest.
+ */
+const drain = async (
   body: Readable,
-  part: PartFile,
-  state: PartState,
-  options: { readonly signal: AbortSignal; readonly progress: (bytes: number) => void },
+  signal: AbortSignal,
+  land: (buffer: Buffer) => Promise<void>,
 ): Promise<void> => {
   let batch: Buffer[] = []
   let batched = 0
@@ -111,15 +130,12 @@ export const drainInto = async (
     const buffer = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
     batch = []
     batched = 0
-    await part.write(buffer, state.position)
-    state.hash.update(buffer)
-    state.position += buffer.length
-    options.progress(buffer.length)
+    await land(buffer)
   }
   const stop = (): void => {
     body.destroy(new Error('Stopped.'))
   }
-  options.signal.addEventListener('abort', stop, { once: true })
+  signal.addEventListener('abort', stop, { once: true })
   try {
     for await (const chunk of body) {
       batch.push(chunk as Buffer)
@@ -128,12 +144,48 @@ export const drainInto = async (
     }
     await flush()
   } catch (error) {
-    // What arrived before the cut is worth keeping: the next attempt asks only for the rest.
     if (!(error instanceof CodedError)) await flush().catch(() => undefined)
     throw error
   } finally {
-    options.signal.removeEventListener('abort', stop)
+    signal.removeEventListener('abort', stop)
   }
+}
+
+/** Writes a response body at the state's position; every byte written is hashed and counted. */
+export const drainInto = (
+  body: Readable,
+  part: PartFile,
+  state: PartState,
+  options: DrainOptions,
+): Promise<void> =>
+  drain(body, options.signal, async (buffer) => {
+    await part.write(buffer, state.position)
+    state.hash.update(buffer)
+    state.position += buffer.length
+    options.progress(buffer.length)
+  })
+
+/**
+ * Writes a response body from `position` on (one range of a parallel download) and resolves with
+ * the bytes written; `progress` hears of each batch as it lands, a cut included. More than
+ * `limit` bytes is an answer to another question: it fails.
+ */
+export const drainAt = async (
+  body: Readable,
+  part: PartFile,
+  position: number,
+  options: DrainOptions & { readonly limit?: number },
+): Promise<number> => {
+  let written = 0
+  await drain(body, options.signal, async (buffer) => {
+    if (options.limit !== undefined && written + buffer.length > options.limit) {
+      throw new CodedError('SERVER_ERROR', 'The server sent more bytes than the range asked for.')
+    }
+    await part.write(buffer, position + written)
+    written += buffer.length
+    options.progress(buffer.length)
+  })
+  return written
 }
 
 /** Gives the finished `.part` its real name; a name taken meanwhile gets " (1)". */

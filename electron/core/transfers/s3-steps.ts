@@ -11,11 +11,16 @@ import { createHash } from 'node:crypto'
 import { CodedError } from '../../../shared/errors'
 import type { Connection } from '../accounts'
 import type { JournalPart, UploadRecord } from './journal'
-import { ReplayableBody } from './part-body'
+import { sending, type Sending } from './part-body'
 import { bareEtag, isPlainMd5 } from './part-plan'
 import { withRetry, type RetryPolicy } from './retry'
 
-export type StepOptions = { readonly policy: RetryPolicy; readonly signal: AbortSignal }
+export type StepOptions = {
+  readonly policy: RetryPolicy
+  readonly signal: AbortSignal
+  /** Bytes of request bodies as they are sent (negative: a failed attempt's, taken back). */
+  readonly progress?: (bytes: number) => void
+}
 
 type Target = { readonly bucket: string; readonly key: string }
 
@@ -38,11 +43,24 @@ const checkEtag = (etag: string | undefined, md5Hex: string, what: string): void
 export const md5Of = (bytes: Uint8Array): Buffer => createHash('md5').update(bytes).digest()
 
 /**
- * Large bodies go as a replayable stream (memory, see part-body.ts); the SDK does not retry
- * streamed requests itself, so `withRetry` does. Small ones stay buffers the SDK may retry.
+ * Sends one attempt with a body (see part-body.ts: large bodies stream, and the SDK does not
+ * retry streams, so `withRetry` does), telling progress as it goes and taking it back on failure.
  */
-const sendable = (body: Buffer): Buffer | ReplayableBody =>
-  body.length > 1024 * 1024 ? new ReplayableBody(body) : body
+const withBody = async <T>(
+  bytes: Buffer,
+  options: StepOptions,
+  attempt: (body: Sending['body']) => Promise<T>,
+): Promise<T> => {
+  const outgoing = sending(bytes, options.progress)
+  try {
+    const result = await attempt(outgoing.body)
+    outgoing.finish()
+    return result
+  } catch (error) {
+    outgoing.rewind()
+    throw error
+  }
+}
 
 /** A single PutObject with Content-MD5; the returned ETag must be that MD5. */
 export const putObject = async (
@@ -52,20 +70,24 @@ export const putObject = async (
   options: StepOptions,
 ): Promise<void> => {
   const md5 = md5Of(body)
-  await withRetry(async () => {
-    const answer = await connection.client.send(
-      new PutObjectCommand({
-        Bucket: target.bucket,
-        Key: target.key,
-        Body: sendable(body),
-        ContentLength: body.length,
-        ContentMD5: md5.toString('base64'),
-        ContentType: target.contentType,
+  await withRetry(
+    () =>
+      withBody(body, options, async (payload) => {
+        const answer = await connection.client.send(
+          new PutObjectCommand({
+            Bucket: target.bucket,
+            Key: target.key,
+            Body: payload,
+            ContentLength: body.length,
+            ContentMD5: md5.toString('base64'),
+            ContentType: target.contentType,
+          }),
+          { abortSignal: options.signal },
+        )
+        checkEtag(answer.ETag, md5.toString('hex'), `"${target.key}"`)
       }),
-      { abortSignal: options.signal },
-    )
-    checkEtag(answer.ETag, md5.toString('hex'), `"${target.key}"`)
-  }, options)
+    options,
+  )
 }
 
 export const createUpload = async (
@@ -96,22 +118,26 @@ export const uploadPart = async (
 ): Promise<JournalPart> => {
   const md5 = md5Of(body)
   const hex = md5.toString('hex')
-  return withRetry(async () => {
-    const answer = await connection.client.send(
-      new UploadPartCommand({
-        Bucket: record.bucket,
-        Key: record.key,
-        UploadId: record.uploadId,
-        PartNumber: number,
-        Body: sendable(body),
-        ContentLength: body.length,
-        ContentMD5: md5.toString('base64'),
+  return withRetry(
+    () =>
+      withBody(body, options, async (payload) => {
+        const answer = await connection.client.send(
+          new UploadPartCommand({
+            Bucket: record.bucket,
+            Key: record.key,
+            UploadId: record.uploadId,
+            PartNumber: number,
+            Body: payload,
+            ContentLength: body.length,
+            ContentMD5: md5.toString('base64'),
+          }),
+          { abortSignal: options.signal },
+        )
+        checkEtag(answer.ETag, hex, `part ${number} of "${record.key}"`)
+        return { number, etag: answer.ETag ?? `"${hex}"`, md5: hex }
       }),
-      { abortSignal: options.signal },
-    )
-    checkEtag(answer.ETag, hex, `part ${number} of "${record.key}"`)
-    return { number, etag: answer.ETag ?? `"${hex}"`, md5: hex }
-  }, options)
+    options,
+  )
 }
 
 /**

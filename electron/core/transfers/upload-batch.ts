@@ -10,10 +10,11 @@ import { baseName } from '../../../shared/s3-keys'
 import type { ConflictPolicy, FileSource, TransferBatch } from '../../../shared/transfers'
 import { s3Call } from '../s3-call'
 import { keysAround } from './existing-keys'
-import { putObject } from './s3-steps'
-import type { TransferQueue, TransferTask } from './transfer-queue'
+import type { DownloadDeps } from './download-task'
+import { enqueue } from './queued-transfer'
+import type { TransferQueue } from './transfer-queue'
 import { planUpload } from './upload-plan'
-import { createUploadTask, type TransferDeps } from './upload-task'
+import type { TransferDeps } from './upload-task'
 
 export type UploadRequest = {
   readonly accountId: string
@@ -45,31 +46,10 @@ const locate = async (source: FileSource, deps: TransferDeps): Promise<Source> =
   return { path: source.path, name: path.basename(source.path), stagedId: null }
 }
 
-/** An empty folder: a zero-byte `name/` object. */
-const folderMarkerTask = (
-  deps: TransferDeps,
-  accountId: string,
-  bucket: string,
-  key: string,
-): TransferTask => ({
-  async run(context) {
-    const connection = await deps.connection(accountId)
-    await s3Call(connection, { bucket, key }, () =>
-      putObject(
-        connection,
-        { bucket, key, contentType: 'application/x-directory' },
-        Buffer.alloc(0),
-        { policy: deps.retry, signal: context.signal },
-      ),
-    )
-  },
-  async discard() {},
-})
-
 export const queueUploads = async (
   request: UploadRequest,
   queue: TransferQueue,
-  deps: TransferDeps,
+  deps: DownloadDeps,
 ): Promise<TransferBatch> => {
   const { accountId, bucket } = request
   const connection = await deps.connection(accountId)
@@ -80,22 +60,20 @@ export const queueUploads = async (
     planUpload(request, (keys) => keysAround(connection, bucket, keys)),
   )
   const batchId = randomUUID()
+  const common = { kind: 'queued' as const, batchId, accountId, bucket }
   for (const key of plan.folders) {
-    queue.add({
-      batchId,
-      accountId,
-      kind: 'upload',
-      bucket,
+    enqueue(queue, deps, {
+      ...common,
+      id: randomUUID(),
       key,
       name: `${baseName(key)}/`,
       localPath: null,
       bytesTotal: 0,
-      task: folderMarkerTask(deps, accountId, bucket, key),
+      work: { type: 'upload-folder' },
     })
   }
   for (const file of plan.files) {
     const source = sources.get(file.source) as Source
-    const id = randomUUID()
     const size =
       file.source.kind === 'staged'
         ? file.source.size
@@ -103,17 +81,14 @@ export const queueUploads = async (
             (info) => info.size,
             () => null,
           )
-    queue.add({
-      id,
-      batchId,
-      accountId,
-      kind: 'upload',
-      bucket,
+    enqueue(queue, deps, {
+      ...common,
+      id: randomUUID(),
       key: file.key,
       name: source.name,
       localPath: source.stagedId ? null : source.path,
       bytesTotal: size,
-      task: createUploadTask({ id, batchId, accountId, bucket, key: file.key, ...source }, deps),
+      work: { type: 'upload-file', path: source.path, stagedId: source.stagedId },
     })
   }
   // Staged files that were skipped will never be read.

@@ -81,16 +81,13 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
           const body = slot?.buffer ?? Buffer.allocUnsafe(identity.size)
           await readWhole(spec, body)
           await checkUnchanged(spec.path, spec.name, identity)
-          await putObject(
-            connection,
-            { bucket: spec.bucket, key: spec.key, contentType },
-            body,
-            step,
-          )
+          await putObject(connection, { bucket: spec.bucket, key: spec.key, contentType }, body, {
+            ...step,
+            progress: context.progress,
+          })
         } finally {
           slot?.release()
         }
-        context.progress(identity.size)
       } else {
         const fresh = {
           kind: 'upload' as const,

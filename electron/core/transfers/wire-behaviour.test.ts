@@ -75,12 +75,10 @@ beforeAll(async () => {
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const governor = createRequestGovernor(100)
   const log = createRequestLog()
+  const settings = { endpoint, accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }
   connection = {
-    client: createS3Client(
-      { endpoint, accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-      governor,
-      log,
-    ),
+    client: createS3Client(settings, governor, log),
+    settings,
     governor,
     log,
     endpoint,
@@ -157,6 +155,49 @@ describe('on the wire', () => {
       etag: `"${md5(body).toString('hex')}"`,
       md5: md5(body).toString('hex'),
     })
+  })
+
+  it('a large part tells its progress as it is sent, and a failed attempt takes it back', async () => {
+    const body = randomBytes(6 * 1024 * 1024)
+    const record = {
+      kind: 'upload' as const,
+      id: 'i',
+      batchId: 'b',
+      accountId: 'a',
+      bucket: 'b',
+      key: 'big.bin',
+      name: 'big.bin',
+      path: '/nowhere',
+      stagedId: null,
+      size: body.length,
+      mtimeMs: 0,
+      contentType: 'application/octet-stream',
+      uploadId: 'upload-1',
+      partSize: body.length,
+      parts: [],
+    }
+    const told: number[] = []
+    const progress = (bytes: number) => told.push(bytes)
+    const sum = () => told.reduce((total, bytes) => total + bytes, 0)
+
+    await uploadPart(connection, record, 1, body, { ...step, progress })
+    // Many steps on the way, never more than the part, the whole part in the end.
+    expect(told.filter((bytes) => bytes > 0).length).toBeGreaterThan(10)
+    let running = 0
+    for (const bytes of told) {
+      running += bytes
+      expect(running).toBeLessThanOrEqual(body.length)
+    }
+    expect(sum()).toBe(body.length)
+
+    told.length = 0
+    lying = true
+    await expect(
+      uploadPart(connection, record, 1, body, { ...step, progress }),
+    ).rejects.toMatchObject({ code: 'CHECKSUM_MISMATCH' })
+    // Two attempts went out and both failed: what they told was taken back.
+    expect(told.filter((bytes) => bytes < 0)).toHaveLength(2)
+    expect(sum()).toBe(0)
   })
 
   it('an ETag that is not the MD5 of what was sent fails as CHECKSUM_MISMATCH, after a retry', async () => {
