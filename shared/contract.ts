@@ -14,6 +14,13 @@ import type {
 } from './accounts'
 import type { AppError, Result } from './errors'
 import type { RequestLogEntry, RequestStats } from './requests'
+import {
+  downloadLinksRequest,
+  uploadLinkRequest,
+  type LinkCheck,
+  type ShareLink,
+  type SigV2Support,
+} from './share'
 import type { CostEstimate, JobSummary, ObjectPage, ObjectProperties, Preview } from './objects'
 import {
   conflictsRequest,
@@ -173,6 +180,25 @@ export const commands = {
   ),
   /** Reads the settings; any field given is changed (and kept for the next start). */
   'transfers.settings': command<TransferSettings>()(settingsRequest),
+  /** Presigned GET links, one per key, signed offline and added to the account's history. */
+  'shares.download': command<readonly ShareLink[]>()(downloadLinksRequest),
+  /** A presigned PUT link for one key, with its content type signed in and a curl command. */
+  'shares.upload': command<ShareLink>()(uploadLinkRequest),
+  /** The account's issued links, newest first (expired ones included until forgotten). */
+  'shares.history': command<readonly ShareLink[]>()(z.strictObject({ accountId: id })),
+  /** Signs a link of the history again with the same settings, valid from now. */
+  'shares.resign': command<ShareLink>()(z.strictObject({ id })),
+  'shares.forget': command<null>()(z.strictObject({ id })),
+  'shares.clearExpired': command<null>()(z.strictObject({ accountId: id })),
+  /** Tries a download link with one ranged GET (one request against the account's budget). */
+  'shares.check': command<LinkCheck>()(z.strictObject({ id })),
+  /**
+   * Whether the endpoint accepts SigV2 query authentication, checked with one signed GET in
+   * `bucket` and remembered per account; `recheck` asks again.
+   */
+  'shares.sigv2': command<SigV2Support>()(
+    z.strictObject({ accountId: id, bucket, recheck: z.boolean().default(false) }),
+  ),
 } as const
 
 export const events = {
@@ -190,6 +216,10 @@ export const events = {
   }>(),
   /** Transfers that changed, and overall totals: at most 5 a second. */
   'transfers.updated': event<TransfersUpdate>(),
+  /** Something the user should read that answers no command (a drag to the desktop that failed). */
+  'app.notice': event<{ readonly level: 'info' | 'error'; readonly message: string }>(),
+  /** The account's link history changed (a link issued, re-signed or forgotten). */
+  'shares.changed': event<{ readonly accountId: string }>(),
 } as const
 
 export type Commands = typeof commands
@@ -209,6 +239,10 @@ export const isCommandName = (name: unknown): name is CommandName =>
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.hasOwn(events, name)
 
+/** Electron only: an object dragged from the table to the desktop. */
+export const dragOutRequest = z.strictObject({ accountId: id, bucket, key })
+export type DragOutRequest = z.input<typeof dragOutRequest>
+
 /** What `window.dss` (Electron preload) and the web shell's client both provide. */
 export type DssApi = {
   invoke<C extends CommandName>(
@@ -222,6 +256,11 @@ export type DssApi = {
    * files are staged over HTTP instead.
    */
   pathForFile?(file: unknown): string
+  /**
+   * Electron only: starts dragging an object out to the desktop or a file manager. Main fetches
+   * it first (small files only); a failure arrives as an `app.notice` event.
+   */
+  startDrag?(request: DragOutRequest): void
 }
 
 export type { AppError, Result }

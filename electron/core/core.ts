@@ -13,7 +13,12 @@ import { createRedactor } from './redactor'
 import { startRequestMeter } from './request-meter'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
+import { createShareService } from './share/share-service'
+import { randomUUID } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
 import { defaultDownloadsDir } from './transfers/downloads-dir'
+import { createDragOut, type DragOut } from './transfers/drag-out'
 import type { RetryPolicy } from './transfers/retry'
 import type { Staging } from './transfers/staging'
 import { createTransferService } from './transfers/transfer-service'
@@ -35,6 +40,8 @@ export type Core = {
   readonly log: AppLog
   /** Files the web shell receives over HTTP before they are uploaded. */
   readonly staging: Staging
+  /** Electron: objects fetched to temporary files for dragging out to the desktop. */
+  readonly dragOut: DragOut
   dispose(): Promise<void>
 }
 
@@ -54,11 +61,16 @@ export const createCore = (options: CoreOptions): Core => {
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     retry: options.transferRetry,
   })
+  const shares = createShareService({ dataDir: options.dataDir, accounts, events, redactor })
+  const dragOut = createDragOut({
+    connection: (accountId) => accounts.connection(accountId),
+    folder: path.join(os.tmpdir(), `dss-explorer-drag-${randomUUID()}`),
+  })
   const info = {
     ...options.info,
     secretStorage: { description: secrets.description, encrypted: secrets.encrypted },
   }
-  const handlers = createHandlers({ info, accounts, sandbox, jobs, events, transfers })
+  const handlers = createHandlers({ info, accounts, sandbox, jobs, events, transfers, shares })
   events.on('jobs.updated', (job) => {
     if (job.finishedAt) {
       log.write('job', {
@@ -83,12 +95,15 @@ export const createCore = (options: CoreOptions): Core => {
     events,
     log,
     staging: transfers.staging,
+    dragOut,
     async dispose() {
       meter.stop()
       jobs.cancelAll()
       await jobs.idle()
       // Running transfers pause: their journal records let the next start resume them.
       await transfers.dispose()
+      await dragOut.dispose()
+      await shares.dispose()
       accounts.dispose()
       await sandbox.stop()
       await log.flush()

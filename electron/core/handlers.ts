@@ -9,6 +9,8 @@ import type { JobManager } from './jobs/job-manager'
 import { createObjectHandlers } from './object-handlers'
 import type { Sandbox } from './sandbox/sandbox'
 import { s3Call } from './s3-call'
+import { createShareHandlers } from './share/share-handlers'
+import type { ShareService } from './share/share-service'
 import { createTransferHandlers } from './transfers/transfer-handlers'
 import type { TransferService } from './transfers/transfer-service'
 
@@ -28,9 +30,11 @@ export const createHandlers = (deps: {
   jobs: JobManager
   events: EventBus
   transfers: TransferService
+  shares: ShareService
 }): Handlers => ({
   ...createObjectHandlers(deps),
   ...createTransferHandlers(deps.transfers),
+  ...createShareHandlers(deps.shares),
   'app.info': async () => deps.info,
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': async ({ id, draft }) => {
@@ -46,6 +50,8 @@ export const createHandlers = (deps: {
   'accounts.save': ({ id, draft }) => deps.accounts.save(id, draft),
   'accounts.remove': async ({ id }) => {
     await deps.accounts.remove(id)
+    // Its links are signed with keys the app no longer has; keeping them would be a leak.
+    await deps.shares.dropAccount(id)
     return null
   },
   'accounts.importable': () => listImportable(),

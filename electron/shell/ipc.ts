@@ -1,7 +1,12 @@
-/** Wires the core to Electron IPC: one invoke channel through the handler wrapper, one event channel. */
+/**
+ * Wires the core to Electron IPC: one invoke channel through the handler wrapper, one event
+ * channel, and the one-way drag-out request.
+ */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron'
+import { dragOutRequest } from '../../shared/contract'
 import type { Core } from '../core/core'
-import { APP_ORIGIN, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import { APP_ORIGIN, DRAG_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import { startDragOut } from './drag-out'
 
 /** Only our own page, loaded from app://, may send commands; never a navigated-away or child frame. */
 export const isTrustedFrame = (frame: WebFrameMain | null): boolean => {
@@ -17,6 +22,14 @@ export const registerIpc = (core: Core, windows: () => readonly WebContents[]): 
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, request: unknown) =>
     core.dispatch(name, request, { trusted: isTrustedFrame(event.senderFrame) }),
   )
+  // One-way: a drag to the desktop answers with the drag itself (or an `app.notice`).
+  const onDragOut = (event: Electron.IpcMainEvent, request: unknown): void => {
+    const parsed = dragOutRequest.safeParse(request)
+    if (isTrustedFrame(event.senderFrame) && parsed.success) {
+      void startDragOut(core, event.sender, parsed.data)
+    }
+  }
+  ipcMain.on(DRAG_CHANNEL, onDragOut)
   const unsubscribe = core.events.subscribe((name, payload) => {
     for (const contents of windows()) {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload)
@@ -24,6 +37,7 @@ export const registerIpc = (core: Core, windows: () => readonly WebContents[]): 
   })
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL)
+    ipcMain.removeListener(DRAG_CHANNEL, onDragOut)
     unsubscribe()
   }
 }

@@ -6,6 +6,7 @@ import { createCore } from '../core/core'
 import { createFileSecretStore } from '../core/secret-store'
 import { appVersion } from '../core/version'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import { showTransfersOnDesktop } from './desktop-feedback'
 import { registerIpc } from './ipc'
 import { safeStorageCipher } from './safe-storage-cipher'
 import { createMainWindow, lockDown } from './window'
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       return window
     }
     let main = await openWindow()
+    showTransfersOnDesktop(core, () => (main.isDestroyed() ? null : main))
 
     app.on('second-instance', () => {
       if (main.isMinimized()) main.restore()

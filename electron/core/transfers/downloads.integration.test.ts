@@ -259,6 +259,16 @@ describe('downloads', () => {
     })
   })
 
+  it('fetches an empty object picked by key (a Range on it is refused with 416)', async () => {
+    await put('empty.txt', new Uint8Array(0))
+    const dest = path.join(work, 'empty')
+    bed.emulator.clearLog()
+    await download(['empty.txt'], dest)
+    expect(transferOf(await waitForTransfers(call), 'empty.txt').state).toBe('done')
+    expect((await lstat(path.join(dest, 'empty.txt'))).size).toBe(0)
+    expect(gets().map((entry) => entry.status)).toEqual([416, 200])
+  })
+
   it('maps odd keys to safe local names inside the folder, never replacing a file', async () => {
     const keys = [
       'odd/CON',
