@@ -26,6 +26,7 @@ import { createFakeJobs } from './fake-jobs.test-fixture'
 import { createObjectHandlers } from './fake-object-handlers.test-fixture'
 import type { FakeObjectSeed } from './fake-object-store.test-fixture'
 import { createFakeObjectStore } from './fake-object-store.test-fixture'
+import { createFakeShares } from './fake-shares.test-fixture'
 import { createFakeTransfers } from './fake-transfers.test-fixture'
 
 export type FakeDssApi = DssApi & {
@@ -65,6 +66,12 @@ export type FakeOptions = {
   readonly restoredTransfers?: readonly TransferSnapshot[]
   /** Like Electron's preload: a dropped file's path. Absent, like the web shell, by default. */
   readonly pathForFile?: (file: unknown) => string
+  /** Like Electron's preload: dragging an object out. Absent, like the web shell, by default. */
+  readonly startDrag?: DssApi['startDrag']
+  /** The clock share links are signed with; Date.now by default. */
+  readonly now?: () => number
+  /** Whether the endpoint accepts SigV2 links (shares.sigv2); yes by default, as DSS does. */
+  readonly sigV2Supported?: boolean
 }
 
 export const sandboxAccount: AccountSummary = {
@@ -109,6 +116,9 @@ export const createFakeDssApi = ({
   failTransferOnce = () => null,
   restoredTransfers = [],
   pathForFile,
+  startDrag,
+  now = Date.now,
+  sigV2Supported = true,
 }: FakeOptions = {}): FakeDssApi => {
   let accounts = initialAccounts
   let sandbox: SandboxStatus = { state: 'stopped' }
@@ -138,6 +148,7 @@ export const createFakeDssApi = ({
     failOnce: failTransferOnce,
     restored: restoredTransfers,
   })
+  const shares = createFakeShares({ emit, now, sigV2Supported })
   const rateLimitOf = (accountId: string): number =>
     accounts.find(({ id }) => id === accountId)?.rateLimit ?? 100
 
@@ -230,6 +241,7 @@ export const createFakeDssApi = ({
     'jobs.clearFinished': () => jobs.clearFinished(),
     'requests.log': ({ accountId }) => ({ ok: true, value: requestLogs.get(accountId) ?? [] }),
     ...transfers.handlers,
+    ...shares.handlers,
   }
 
   /** Like the core, an edit is followed by `objects.changed` for the folder it touched. */
@@ -253,6 +265,7 @@ export const createFakeDssApi = ({
 
   return {
     ...(pathForFile ? { pathForFile } : {}),
+    ...(startDrag ? { startDrag } : {}),
     calls,
     emit,
     logRequests: (accountId, entries) => {

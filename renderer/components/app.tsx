@@ -3,14 +3,16 @@ import { DialogHost } from './dialogs/dialog-host'
 import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
 import { RequestLogPanel } from './requests/request-log-panel'
+import { LinkNotice } from './share/link-notice'
+import { SharesPanel } from './share/shares-panel'
 import { StatusBar } from './status-bar'
 import { TransfersPanel } from './transfers/transfers-panel'
 import { FileDropGuard } from './uploads/file-drop-guard'
 
 /**
  * The window: the accounts tree on the left, the open bucket, account or connect form on the
- * right, the request log (when open) under it, the status bar below; the jobs and transfers panels
- * and dialogs over them.
+ * right, the request log (when open) under it, the status bar below; the jobs, transfers and links
+ * panels, the link notice and dialogs over them.
  */
 export const App = () => (
   <div className="app">
@@ -23,7 +25,9 @@ export const App = () => (
     <div className="trays">
       <JobsPanel />
       <TransfersPanel />
+      <SharesPanel />
     </div>
+    <LinkNotice />
     <DialogHost />
     <FileDropGuard />
   </div>

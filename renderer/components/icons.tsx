@@ -257,3 +257,36 @@ export const SettingsIcon = () => (
     <circle cx="6" cy="11.5" r="1.5" />
   </Icon>
 )
+
+/** Two chain links: share links. */
+export const LinkIcon = () => (
+  <Icon>
+    <path d="M6.8 9.2a2.6 2.6 0 0 0 3.7 0l2.2-2.2a2.6 2.6 0 0 0-3.7-3.7l-.9.9" />
+    <path d="M9.2 6.8a2.6 2.6 0 0 0-3.7 0L3.3 9a2.6 2.6 0 0 0 3.7 3.7l.9-.9" />
+  </Icon>
+)
+
+/** A box with an arrow out of it: opens elsewhere (the system browser). */
+export const ExternalIcon = () => (
+  <Icon>
+    <path d="M9.5 2.5h4v4M13.5 2.5L7.5 8.5" />
+    <path d="M11.5 9.5v3c0 .6-.4 1-1 1h-7c-.6 0-1-.4-1-1v-7c0-.6.4-1 1-1h3" />
+  </Icon>
+)
+
+/** A small chain link under an upload arrow: an upload link. */
+export const UploadLinkIcon = () => (
+  <Icon>
+    <g transform="translate(0.4 4.2) scale(0.72)">
+      <path
+        d="M6.8 9.2a2.6 2.6 0 0 0 3.7 0l2.2-2.2a2.6 2.6 0 0 0-3.7-3.7l-.9.9"
+        vectorEffect="non-scaling-stroke"
+      />
+      <path
+        d="M9.2 6.8a2.6 2.6 0 0 0-3.7 0L3.3 9a2.6 2.6 0 0 0 3.7 3.7l.9-.9"
+        vectorEffect="non-scaling-stroke"
+      />
+    </g>
+    <path d="M12.3 9.5V2.5M10.1 4.7l2.2-2.2 2.2 2.2" />
+  </Icon>
+)

@@ -6,12 +6,14 @@ import { countOf, endpointHost } from './format'
 import { UnlockedIcon } from './icons'
 import { JobsToggle } from './jobs-toggle'
 import { RequestMeter } from './requests/request-meter'
+import { SharesToggle } from './share/shares-toggle'
 import { StatusBarBrowser } from './status-bar-browser'
 import { TransfersToggle } from './transfers/transfers-toggle'
 
 /**
  * The bottom line: which account is open and where it points; the open folder's counts and
- * selection, or the account's bucket count; its request meter; and the jobs and transfers toggles.
+ * selection, or the account's bucket count; its request meter; and the links, jobs and transfers
+ * toggles.
  */
 export const StatusBar = () => {
   const account = useAppStore(selectSelectedAccount)
@@ -57,6 +59,7 @@ export const StatusBar = () => {
       )}
       <span className="status-end">
         <RequestMeter />
+        <SharesToggle />
         <JobsToggle />
         <TransfersToggle />
       </span>

@@ -9,6 +9,7 @@ import type { ObjectActionsSlice } from './object-actions-slice'
 import type { RequestsSlice } from './requests-slice'
 import type { SandboxSlice } from './sandbox-slice'
 import type { SelectionSlice } from './selection-slice'
+import type { SharesSlice } from './shares-slice'
 import type { TransfersSlice } from './transfers-slice'
 import type { TreeSlice } from './tree-slice'
 import type { UploadsSlice } from './uploads-slice'
@@ -26,7 +27,8 @@ export type AppState = AccountsSlice &
   ImportSlice &
   RequestsSlice &
   TransfersSlice &
-  UploadsSlice
+  UploadsSlice &
+  SharesSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>

@@ -4,17 +4,17 @@ import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts'
 import type { FakeOptions } from '../api/fake-dss-api.test-fixture'
 import { createFakeDssApi, sandboxAccount } from '../api/fake-dss-api.test-fixture'
 import type { FakeObjectSeed } from '../api/fake-object-store.test-fixture'
+import type { StoreOptions } from './create-app-store'
 import { createAppStore } from './create-app-store'
 import type { Location } from './location'
 import { startSubscriptions } from './subscriptions'
-import type { UploadOptions } from './uploads-slice'
 
 export const demo: Location = { accountId: SANDBOX_ACCOUNT_ID, bucket: 'demo', prefix: '' }
 
 export const setUpBrowser = async (
   objects: Readonly<Record<string, readonly FakeObjectSeed[]>>,
   options: Omit<FakeOptions, 'objects' | 'buckets' | 'accounts'> = {},
-  uploads?: UploadOptions,
+  storeOptions?: StoreOptions,
 ) => {
   const api = createFakeDssApi({
     accounts: [sandboxAccount],
@@ -24,7 +24,7 @@ export const setUpBrowser = async (
     objects: { [SANDBOX_ACCOUNT_ID]: objects },
     ...options,
   })
-  const store = createAppStore(api, uploads)
+  const store = createAppStore(api, storeOptions)
   const stop = startSubscriptions(store, api)
   await vi.waitFor(() =>
     expect(store.getState().bucketLists.get(SANDBOX_ACCOUNT_ID)?.state).toBe('loaded'),

@@ -12,6 +12,8 @@ import { createObjectActionsSlice } from './object-actions-slice'
 import { createRequestsSlice } from './requests-slice'
 import { createSandboxSlice } from './sandbox-slice'
 import { createSelectionSlice } from './selection-slice'
+import type { ShareOptions } from './shares-slice'
+import { createSharesSlice } from './shares-slice'
 import { createTransfersSlice } from './transfers-slice'
 import { createTreeSlice } from './tree-slice'
 import type { UploadOptions } from './uploads-slice'
@@ -22,11 +24,21 @@ const noStaging: StageFile = async () => ({
   error: { code: 'INVALID_REQUEST', message: 'Files cannot be staged here.' },
 })
 
+const noClipboard = async (): Promise<void> => {
+  throw new Error('there is no clipboard here.')
+}
+
+/** What the store needs from the page: how the web shell stages files, the clipboard. */
+export type StoreOptions = Partial<UploadOptions & ShareOptions>
+
 /**
- * The renderer's one store, with the contract's client injected (a fake one in tests), and how
- * the web shell stages dropped files.
+ * The renderer's one store, with the contract's client injected (a fake one in tests), how the
+ * web shell stages dropped files, and how text reaches the clipboard.
  */
-export const createAppStore = (api: DssApi, uploads: UploadOptions = { stageFile: noStaging }) =>
+export const createAppStore = (
+  api: DssApi,
+  { stageFile = noStaging, writeClipboard = noClipboard, ...uploads }: StoreOptions = {},
+) =>
   createStore<AppState>()((...args) => ({
     ...createAccountsSlice(api)(...args),
     ...createBucketsSlice(api)(...args),
@@ -40,7 +52,8 @@ export const createAppStore = (api: DssApi, uploads: UploadOptions = { stageFile
     ...createImportSlice(api)(...args),
     ...createRequestsSlice(api)(...args),
     ...createTransfersSlice(api)(...args),
-    ...createUploadsSlice(api, uploads)(...args),
+    ...createUploadsSlice(api, { ...uploads, stageFile })(...args),
+    ...createSharesSlice(api, { writeClipboard })(...args),
   }))
 
 export type AppStore = ReturnType<typeof createAppStore>

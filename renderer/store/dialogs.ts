@@ -21,6 +21,10 @@ export type Dialog =
       readonly entries: readonly Entry[]
     }
   | { readonly kind: 'download'; readonly location: Location; readonly entries: readonly Entry[] }
+  /** Download links for the selected files (folders are explained, not shared). */
+  | { readonly kind: 'share'; readonly location: Location; readonly entries: readonly Entry[] }
+  /** An upload link for a new key in the open folder. */
+  | { readonly kind: 'upload-link'; readonly location: Location }
   | {
       /** Some keys of an upload exist: asked once per batch (see UploadsSlice). */
       readonly kind: 'name-clash'

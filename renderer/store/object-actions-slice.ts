@@ -51,6 +51,9 @@ export type ObjectActionsSlice = {
   headObject(location: Location, key: string): Promise<Result<ObjectProperties>>
   updateProperties(location: Location, change: PropertiesChange): Promise<Result<ObjectProperties>>
   previewObject(location: Location, key: string): Promise<Result<Preview>>
+  /** Electron: files can be dragged out to the desktop (main fetches them first). */
+  readonly canDragOut: boolean
+  dragOut(location: Location, key: string): void
 }
 
 export const createObjectActionsSlice =
@@ -164,5 +167,8 @@ export const createObjectActionsSlice =
           bucket: location.bucket,
           key,
         }),
+      canDragOut: api.startDrag !== undefined,
+      dragOut: (location, key) =>
+        api.startDrag?.({ accountId: location.accountId, bucket: location.bucket, key }),
     }
   }

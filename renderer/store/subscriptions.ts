@@ -15,6 +15,8 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
     api.on('jobs.updated', (job) => store.getState().applyJobUpdate(job)),
     api.on('requests.stats', (stats) => store.getState().applyRequestStats(stats)),
     api.on('transfers.updated', (update) => store.getState().applyTransfersUpdate(update)),
+    api.on('shares.changed', (change) => store.getState().applySharesChanged(change)),
+    api.on('app.notice', (notice) => store.getState().showAppNotice(notice)),
     api.on('objects.changed', (change) => {
       store.getState().applyObjectsChanged(change)
       store.getState().invalidateFolders(change)

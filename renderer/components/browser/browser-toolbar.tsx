@@ -7,6 +7,7 @@ import {
   CopyIcon,
   DownloadIcon,
   InfoIcon,
+  LinkIcon,
   MoveIcon,
   PasteIcon,
   PencilIcon,
@@ -15,6 +16,7 @@ import {
   TrashIcon,
   UploadFolderIcon,
   UploadIcon,
+  UploadLinkIcon,
 } from '../icons'
 import { shortcutLabel } from '../shortcuts'
 import { Spinner } from '../spinner'
@@ -78,6 +80,8 @@ export const BrowserToolbar = ({ commands }: Props) => {
       <CommandButton command={commands['upload-files']} icon={<UploadIcon />} />
       <CommandButton command={commands['upload-folder']} icon={<UploadFolderIcon />} />
       <CommandButton command={commands.download} icon={<DownloadIcon />} />
+      <CommandButton command={commands.share} icon={<LinkIcon />} label="narrow" />
+      <CommandButton command={commands['upload-link']} icon={<UploadLinkIcon />} label="narrow" />
       <span className="toolbar-divider" aria-hidden="true" />
       <CommandButton command={commands.copy} icon={<CopyIcon />} label="narrow" />
       <CommandButton command={commands.paste} icon={<PasteIcon />} label="narrow" />

@@ -23,6 +23,9 @@ export const commandIds = [
   'upload-files',
   'upload-folder',
   'download',
+  'share',
+  'copy-link',
+  'upload-link',
   'delete',
   'rename',
   'copy',
@@ -107,6 +110,30 @@ const definitions: Readonly<Record<CommandId, Definition>> = {
     run: (entries, location) =>
       appStore.getState().openDialog({ kind: 'download', location, entries }),
   },
+  share: {
+    label: 'Share link…',
+    shortcuts: [],
+    run: (entries, location) =>
+      appStore.getState().openDialog({ kind: 'share', location, entries }),
+  },
+  'copy-link': {
+    label: 'Copy link',
+    shortcuts: [{ key: 'l', mod: true }],
+    run: () => void appStore.getState().copyLinksOfSelection(),
+  },
+  'upload-link': {
+    label: 'Upload link…',
+    shortcuts: [],
+    // Into the folder when one folder is selected, else into the open one.
+    run: (selected, location) => {
+      const [only] = selected
+      const folder = selected.length === 1 && only?.kind === 'folder' ? only.key : null
+      appStore.getState().openDialog({
+        kind: 'upload-link',
+        location: folder === null ? location : { ...location, prefix: folder },
+      })
+    },
+  },
   delete: {
     label: 'Delete',
     shortcuts: [{ key: 'Delete' }, ...(isMac ? [{ key: 'Backspace', mod: true }] : [])],
@@ -188,6 +215,10 @@ export const useObjectCommands = (): Readonly<Record<CommandId, ObjectCommand>> 
       'upload-files': null,
       'upload-folder': null,
       download: count > 0 ? null : NONE,
+      // A folder alone is explained (dialog, notice) rather than silently refused.
+      share: count > 0 ? null : NONE,
+      'copy-link': count > 0 ? null : NONE,
+      'upload-link': null,
       delete: count > 0 ? null : NONE,
       rename: single,
       copy: count > 0 ? null : NONE,

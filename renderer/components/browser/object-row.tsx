@@ -16,6 +16,8 @@ type Props = {
   readonly onClick: (entry: Entry, event: MouseEvent) => void
   readonly onOpen: (entry: Entry) => void
   readonly onContextMenu: (entry: Entry, event: MouseEvent) => void
+  /** Electron: a file row can be dragged out to the desktop. */
+  readonly onDragOut?: ((entry: Entry) => void) | undefined
 }
 
 /** The id a row has for the grid's aria-activedescendant. */
@@ -36,7 +38,9 @@ export const ObjectRow = memo(function ObjectRow({
   onClick,
   onOpen,
   onContextMenu,
+  onDragOut,
 }: Props) {
+  const draggable = onDragOut !== undefined && entry.kind === 'object'
   const className = [
     'object-row',
     focused && 'is-focused',
@@ -59,6 +63,16 @@ export const ObjectRow = memo(function ObjectRow({
       onClick={(event) => onClick(entry, event)}
       onDoubleClick={() => onOpen(entry)}
       onContextMenu={(event) => onContextMenu(entry, event)}
+      draggable={draggable}
+      onDragStart={
+        draggable
+          ? (event) => {
+              // The OS drag is started by main, with the fetched file.
+              event.preventDefault()
+              onDragOut(entry)
+            }
+          : undefined
+      }
     >
       <div role="gridcell" className="object-cell object-name" title={entry.key}>
         {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}

@@ -83,6 +83,13 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
     [selectEntry, onContextMenu],
   )
 
+  const canDragOut = useAppStore((state) => state.canDragOut)
+  const dragOutEntry = useCallback((entry: Entry) => {
+    const { location, dragOut } = appStore.getState()
+    if (location) dragOut(location, entry.key)
+  }, [])
+  const onDragOut = canDragOut ? dragOutEntry : undefined
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return
     const page = Math.max(1, Math.floor((viewport - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
@@ -162,6 +169,7 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
             onClick={onRowClick}
             onOpen={openEntry}
             onContextMenu={onRowContextMenu}
+            onDragOut={onDragOut}
           />
         ))}
       </div>

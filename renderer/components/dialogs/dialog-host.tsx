@@ -7,7 +7,9 @@ import { NewBucketDialog } from './new-bucket-dialog'
 import { NewFolderDialog } from './new-folder-dialog'
 import { PropertiesDialog } from './properties-dialog'
 import { RenameDialog } from './rename-dialog'
+import { ShareDialog } from './share-dialog'
 import { TransferDialog } from './transfer-dialog'
+import { UploadLinkDialog } from './upload-link-dialog'
 
 /** Shows the store's one open dialog. */
 export const DialogHost = () => {
@@ -28,6 +30,10 @@ export const DialogHost = () => {
       )
     case 'download':
       return <DownloadDialog location={dialog.location} entries={dialog.entries} />
+    case 'share':
+      return <ShareDialog location={dialog.location} entries={dialog.entries} />
+    case 'upload-link':
+      return <UploadLinkDialog location={dialog.location} />
     case 'name-clash':
       return (
         <NameClashDialog

@@ -12,6 +12,8 @@ type Props = {
   readonly onSubmit?: () => void
   readonly footer: ReactNode
   readonly wide?: boolean
+  /** Another class on the dialog, for a width of its own. */
+  readonly className?: string
   readonly children: ReactNode
 }
 
@@ -19,7 +21,16 @@ type Props = {
  * A modal dialog on the native <dialog>: focus stays inside, Escape closes, and focus goes
  * back where it was when it closes.
  */
-export const Modal = ({ title, subtitle, onClose, onSubmit, footer, wide, children }: Props) => {
+export const Modal = ({
+  title,
+  subtitle,
+  onClose,
+  onSubmit,
+  footer,
+  wide,
+  className,
+  children,
+}: Props) => {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
 
@@ -37,7 +48,7 @@ export const Modal = ({ title, subtitle, onClose, onSubmit, footer, wide, childr
   return (
     <dialog
       ref={ref}
-      className={wide ? 'modal modal-wide' : 'modal'}
+      className={['modal', wide && 'modal-wide', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault()

@@ -1,0 +1,148 @@
+import '../share/share.css'
+import { useState } from 'react'
+import type { AppError } from '../../../shared/errors'
+import type { ShareLink } from '../../../shared/share'
+import { isFolderKey, joinKey, keyProblem } from '../../../shared/s3-keys'
+import { useAppStore } from '../../store/app-store'
+import { contentTypeFor, DEFAULT_CONTENT_TYPE } from '../../store/content-type'
+import type { Location } from '../../store/location'
+import type { ExpiryChoice } from '../../store/share-expiry'
+import {
+  choiceForSignature,
+  defaultExpiry,
+  expiryChoiceProblem,
+  secondsOf,
+} from '../../store/share-expiry'
+import { ErrorNotice } from '../error-notice'
+import { ExpiryPicker } from '../share/expiry-picker'
+import { LegacyOption } from '../share/legacy-option'
+import { UploadLinkResult } from '../share/upload-link-result'
+import { TextField } from '../text-field'
+import { CancelButton, Modal } from './modal'
+
+/** Why a file name cannot be the key of an upload link here, or null. */
+const nameProblem = (prefix: string, name: string): string | null => {
+  if (name === '') return null
+  if (isFolderKey(name)) return 'A file name cannot end with “/”.'
+  return keyProblem(joinKey(prefix, name))
+}
+
+/**
+ * "Upload link…": a presigned PUT for a new key in the open folder, so someone without an account
+ * can send one file; the content type is fixed in the signature.
+ */
+export const UploadLinkDialog = ({ location }: { readonly location: Location }) => {
+  const closeDialog = useAppStore((state) => state.closeDialog)
+  const createUploadLink = useAppStore((state) => state.createUploadLink)
+  const entries = useAppStore((state) => state.listing?.entries)
+  const [name, setName] = useState('')
+  const [typed, setTyped] = useState<string | null>(null)
+  const [choice, setChoice] = useState<ExpiryChoice>(defaultExpiry)
+  const [legacy, setLegacy] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const [link, setLink] = useState<ShareLink | null>(null)
+  const signature = legacy ? 'v2' : 'v4'
+  const key = joinKey(location.prefix, name)
+  // The extension's type until the user types one of their own.
+  const contentType = typed ?? (name === '' ? DEFAULT_CONTENT_TYPE : contentTypeFor(name))
+  const problem = nameProblem(location.prefix, name)
+  const expiry = expiryChoiceProblem(choice, signature)
+  const exists = entries?.some((entry) => entry.key === key) ?? false
+  const ready = name !== '' && problem === null && expiry === null && contentType.trim() !== ''
+
+  const create = async () => {
+    const seconds = secondsOf(choice)
+    if (!ready || seconds === null || busy) return
+    setBusy(true)
+    const result = await createUploadLink(location, {
+      key,
+      contentType: contentType.trim(),
+      expiresInSeconds: seconds,
+      signature,
+    })
+    setBusy(false)
+    if (result.ok) setLink(result.value)
+    else setError(result.error)
+  }
+
+  if (link) {
+    return (
+      <Modal
+        title="Upload link"
+        subtitle={`${location.bucket}/${link.key}`}
+        className="modal-share"
+        onClose={closeDialog}
+        footer={
+          <>
+            <button type="button" className="button button-quiet" onClick={() => setLink(null)}>
+              Change settings
+            </button>
+            <span className="modal-footer-gap" />
+            <button type="button" className="button button-primary" onClick={closeDialog}>
+              Done
+            </button>
+          </>
+        }
+      >
+        <UploadLinkResult link={link} />
+      </Modal>
+    )
+  }
+
+  return (
+    <Modal
+      title="Upload link"
+      subtitle={`Into ${location.bucket}/${location.prefix}`}
+      className="modal-share"
+      onClose={closeDialog}
+      onSubmit={() => void create()}
+      footer={
+        <>
+          <CancelButton onClick={closeDialog} />
+          <button type="submit" className="button button-primary" disabled={!ready || busy}>
+            Create upload link
+          </button>
+        </>
+      }
+    >
+      <TextField
+        label="File name"
+        value={name}
+        autoFocus
+        spellCheck={false}
+        placeholder="report.pdf"
+        aria-invalid={problem !== null}
+        hint={
+          problem ??
+          (exists
+            ? `“${name}” is already here: an upload with this link replaces it.`
+            : 'The key the uploaded file gets in this folder, exactly as typed.')
+        }
+        hintTone={problem === null ? 'normal' : 'error'}
+        onChange={(value) => {
+          setName(value)
+          setError(null)
+        }}
+      />
+      <TextField
+        label="Content type"
+        value={contentType}
+        spellCheck={false}
+        hint="Signed into the link: the upload must send exactly this type."
+        onChange={setTyped}
+      />
+      <ExpiryPicker choice={choice} signature={signature} onChange={setChoice} />
+      <LegacyOption
+        accountId={location.accountId}
+        bucket={location.bucket}
+        checked={legacy}
+        onChange={(on) => {
+          setLegacy(on)
+          setChoice(choiceForSignature(choice, on ? 'v2' : 'v4'))
+        }}
+      />
+      {error && <ErrorNotice title="Could not create the upload link" error={error} />}
+    </Modal>
+  )
+}
