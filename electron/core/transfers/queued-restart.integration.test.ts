@@ -112,9 +112,12 @@ describe('queued transfers across a restart', () => {
       ).length,
     ).toBeGreaterThanOrEqual(COUNT - 1)
 
+    bed.emulator.clearLog()
     await call('transfers.resumeAll', {})
     const done = await waitForTransfers(call)
     expect(done.totals.counts.done).toBe(COUNT)
+    // Small files: one PutObject each, as before the restart (never a multipart upload).
+    expect(bed.emulator.log().map((entry) => entry.method)).toEqual(Array(COUNT).fill('PUT'))
     for (const file of files) {
       const answer = await direct.send(
         new GetObjectCommand({ Bucket: 'queued', Key: `up/${path.basename(file)}` }),

@@ -48,6 +48,37 @@ export const taskFor = (record: QueuedRecord, deps: DownloadDeps): TransferTask 
   }
 }
 
+/**
+ * The task, and the queued record dropped once it is not needed: the transfer finished, was
+ * cancelled, or left the list. (Its own upload or download record, if it made one, is the
+ * task's business.)
+ */
+const forgettingRecord = (
+  record: QueuedRecord,
+  task: TransferTask,
+  deps: DownloadDeps,
+): TransferTask => {
+  const forget = (): void => {
+    if (deps.journal.get(record.id)?.kind !== 'queued') return
+    deps.journal.remove(record.id)
+    deps.journal.saveSoon()
+  }
+  return {
+    async run(context) {
+      await task.run(context)
+      forget()
+    },
+    async discard() {
+      await task.discard()
+      forget()
+    },
+    forget() {
+      task.forget?.()
+      forget()
+    },
+  }
+}
+
 /** Journals the record (saved within a moment) and queues its task. */
 export const enqueue = (
   queue: TransferQueue,
@@ -69,6 +100,6 @@ export const enqueue = (
     bytesTotal: record.bytesTotal,
     state: restored ? 'paused' : 'queued',
     note: restored ? 'Waiting when the app closed. Resume to start it.' : null,
-    task: taskFor(record, deps),
+    task: forgettingRecord(record, taskFor(record, deps), deps),
   })
 }

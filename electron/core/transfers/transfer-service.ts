@@ -4,12 +4,7 @@
  * command handlers are thin wrappers around it.
  */
 import { CodedError } from '../../../shared/errors'
-import type {
-  TransferBatch,
-  TransferSettings,
-  TransfersList,
-  TransfersUpdate,
-} from '../../../shared/transfers'
+import type { TransferBatch, TransferSettings, TransfersList } from '../../../shared/transfers'
 import type { Accounts } from '../accounts'
 import type { EventBus } from '../event-bus'
 import { queueDownloads, type DownloadRequest } from './download-batch'
@@ -72,28 +67,10 @@ export const createTransferService = (options: TransferServiceOptions): Transfer
   const announcer = createListingAnnouncer(events)
   let settings: TransferSettings | null = null
 
-  /** A queued transfer that finished or left the list needs no record to come back. */
-  const forgetQueued = (update: TransfersUpdate): void => {
-    const gone = [
-      ...update.removed,
-      ...update.changed
-        .filter((transfer) => transfer.state === 'done' || transfer.state === 'cancelled')
-        .map((transfer) => transfer.id),
-    ]
-    let forgot = false
-    for (const id of gone) {
-      if (journal.get(id)?.kind !== 'queued') continue
-      journal.remove(id)
-      forgot = true
-    }
-    if (forgot) journal.saveSoon()
-  }
-
   const queue = createTransferQueue({
     filesInFlight: 1,
     notFound,
     emit(update) {
-      forgetQueued(update)
       announcer.observe(update)
       events.emit('transfers.updated', update)
     },

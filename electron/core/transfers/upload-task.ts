@@ -71,7 +71,8 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
       context.setTotal(identity.size)
       const settings = deps.settings()
       const contentType = contentTypeFor(spec.key)
-      const journaled = deps.journal.get(spec.id)
+      // A multipart upload in the journal is continued whatever the size; a queued record is not one.
+      const journaled = deps.journal.get(spec.id)?.kind === 'upload'
       if (!journaled && identity.size < settings.multipartThreshold) {
         const slot =
           identity.size > SLOT_FOR_SINGLE_PUT
