@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { SIGV4_MAX_EXPIRY_SECONDS } from '../../shared/share'
 import { demo, openAndWait, setUpBrowser } from './browser-store.test-fixture'
-import { contentTypeFor } from './content-type'
+import { contentTypeFor } from '../../shared/content-types'
 import {
   choiceForSignature,
   customFrom,

@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed, type TestBedOptions } from '../../../e2e/testbed/test-bed'
 import type { AccountDraft, CommandName, CommandRequest } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
 import type { JobSummary, ObjectPage } from '../../../shared/objects'
 import { createCore, type Core } from '../core'
 import { callerFor, type Caller } from './caller'
+import { directClientOf } from './transfer-core'
 
 export type Harness = {
   readonly bed: TestBed
@@ -44,11 +44,7 @@ export const startHarness = async (
   const bed = await startTestBed(options)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `dss-${options.prefix ?? 'core'}-`))
   const core = createCore({ dataDir, info: { version: 'test', shell: 'web', platform: 'linux' } })
-  const direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
+  const direct = directClientOf(bed)
   const jobs = new Map<string, JobSummary>()
   core.events.on('jobs.updated', (job) => jobs.set(job.id, job))
 

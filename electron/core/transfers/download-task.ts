@@ -79,6 +79,21 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
       : coded
   }
 
+  /** What every journal record of this download holds besides what the server said. */
+  const base = {
+    kind: 'download',
+    id: spec.id,
+    batchId: spec.batchId,
+    accountId: spec.accountId,
+    bucket: spec.bucket,
+    key: spec.key,
+    localPath: spec.localPath,
+  } as const
+  const saveRecord = (record: DownloadRecord): void => {
+    deps.journal.put(record)
+    void deps.journal.save().catch(() => undefined)
+  }
+
   /** One GET: the rest of the object when the `.part` holds the start of the same version. */
   const attempt = async (
     connection: Connection,
@@ -125,20 +140,9 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
       context.setDone(0)
     }
     const size = totalFromRange(answer.ContentRange) ?? state.position + (answer.ContentLength ?? 0)
-    const record: DownloadRecord = {
-      kind: 'download',
-      id: spec.id,
-      batchId: spec.batchId,
-      accountId: spec.accountId,
-      bucket: spec.bucket,
-      key: spec.key,
-      localPath: spec.localPath,
-      etag,
-      size,
-    }
+    const record: DownloadRecord = { ...base, etag, size }
     state.record = record
-    deps.journal.put(record)
-    void deps.journal.save().catch(() => undefined)
+    saveRecord(record)
     context.setTotal(size)
     await part.touch()
     if (body) await drainInto(body, part, state, context)
@@ -166,11 +170,6 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
         `"${spec.key}" arrived damaged: its MD5 does not match the object's ETag. The partial file was discarded; retry to download it again.`,
       )
     }
-  }
-
-  const saveRecord = (record: DownloadRecord): void => {
-    deps.journal.put(record)
-    void deps.journal.save().catch(() => undefined)
   }
 
   /** Front to back in one stream, continued from the `.part` length after a failure. */
@@ -237,15 +236,7 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
               context,
               chunkSetting: deps.settings().partSize,
               resume,
-              base: {
-                kind: 'download',
-                id: spec.id,
-                batchId: spec.batchId,
-                accountId: spec.accountId,
-                bucket: spec.bucket,
-                key: spec.key,
-                localPath: spec.localPath,
-              },
+              base,
             },
             { slots: deps.slots, retry: deps.retry, record: saveRecord },
           )

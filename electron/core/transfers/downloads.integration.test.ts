@@ -10,11 +10,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
-import { createCore, type Core } from '../core'
+import type { Core } from '../core'
 import {
-  callerFor,
   md5Of,
   md5OfFile,
   MIB,
@@ -22,6 +20,8 @@ import {
   transferOf,
   waitForTransfers,
   type Caller,
+  directClientOf,
+  startTransferCore,
 } from './transfer-testing.test-fixture'
 
 let bed: TestBed
@@ -33,12 +33,7 @@ let core: Core | null = null
 let call: Caller
 
 const startCore = (): void => {
-  core = createCore({
-    dataDir,
-    info: { version: 'test', shell: 'web', platform: 'linux' },
-    transferRetry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
-  })
-  call = callerFor(core)
+  ;({ core, call } = startTransferCore(dataDir))
 }
 
 const put = (key: string, body: Uint8Array | string) =>
@@ -57,11 +52,7 @@ const gets = () => bed.emulator.log().filter((entry) => entry.method === 'GET')
 
 beforeAll(async () => {
   bed = await startTestBed({ buckets: ['down'] })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
+  direct = directClientOf(bed)
   work = await mkdtemp(path.join(os.tmpdir(), 'dss-downloads-'))
   dataDir = path.join(work, 'data')
   startCore()

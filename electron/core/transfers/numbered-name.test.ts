@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentTypeFor } from './content-type'
+import { contentTypeFor } from '../../../shared/content-types'
 import { firstFreeName, numberedName } from './numbered-name'
 
 describe('numberedName', () => {

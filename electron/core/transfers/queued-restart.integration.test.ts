@@ -8,16 +8,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
-import { createCore, type Core } from '../core'
+import type { Core } from '../core'
 import {
-  callerFor,
   md5Of,
   md5OfFile,
   saveAccount,
   waitForTransfers,
   type Caller,
+  directClientOf,
+  startTransferCore,
 } from './transfer-testing.test-fixture'
 
 const COUNT = 6
@@ -31,12 +31,7 @@ let core: Core | null = null
 let call: Caller
 
 const startCore = (): void => {
-  core = createCore({
-    dataDir,
-    info: { version: 'test', shell: 'web', platform: 'linux' },
-    transferRetry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
-  })
-  call = callerFor(core)
+  ;({ core, call } = startTransferCore(dataDir))
 }
 
 const restart = async (): Promise<void> => {
@@ -46,11 +41,7 @@ const restart = async (): Promise<void> => {
 
 beforeAll(async () => {
   bed = await startTestBed({ buckets: ['queued'] })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
+  direct = directClientOf(bed)
   work = await mkdtemp(path.join(os.tmpdir(), 'dss-queued-'))
   dataDir = path.join(work, 'data')
   startCore()

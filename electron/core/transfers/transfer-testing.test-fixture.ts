@@ -8,6 +8,7 @@ import type { CommandResponse } from '../../../shared/contract'
 import type { Caller } from '../testing/caller'
 
 export { callerFor, type Caller } from '../testing/caller'
+export { directClientOf, startTransferCore } from '../testing/transfer-core'
 
 export type Endpoint = {
   readonly endpoint: string

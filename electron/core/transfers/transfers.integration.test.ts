@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { maxRequestsInWindow } from '../../../e2e/testbed/request-log'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { TransfersUpdate } from '../../../shared/transfers'
 import { createCore, type Core } from '../core'
@@ -24,6 +23,7 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
+  directClientOf,
 } from './transfer-testing.test-fixture'
 
 const LARGE_BYTES = Number(process.env.DSS_TRANSFER_LARGE_BYTES ?? 48 * MIB)
@@ -45,11 +45,7 @@ beforeAll(async () => {
     rateLimit: 100,
     faults: { errorRate: 0.05, resetRate: 0.02 },
   })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
+  direct = directClientOf(bed)
   work = await mkdtemp(path.join(os.tmpdir(), 'dss-transfers-'))
   core = createCore({
     dataDir: path.join(work, 'data'),

@@ -11,12 +11,10 @@ import { fileURLToPath } from 'node:url'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
-import { createCore, type Core } from '../core'
+import type { Core } from '../core'
 import { JOURNAL_FILE, type JournalRecord, type UploadRecord } from './journal'
 import {
-  callerFor,
   md5Of,
   md5OfFile,
   MIB,
@@ -26,11 +24,12 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
+  directClientOf,
+  startTransferCore,
 } from './transfer-testing.test-fixture'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const PART = 5 * MIB
-const info = { version: 'test', shell: 'web', platform: 'linux' } as const
 
 let bed: TestBed
 let direct: S3Client
@@ -42,12 +41,7 @@ let core: Core | null = null
 let call: Caller
 
 const startCore = (): void => {
-  core = createCore({
-    dataDir,
-    info,
-    transferRetry: { attempts: 4, baseDelayMs: 50, maxDelayMs: 500 },
-  })
-  call = callerFor(core)
+  ;({ core, call } = startTransferCore(dataDir, { attempts: 4, baseDelayMs: 50, maxDelayMs: 500 }))
 }
 
 const readJournal = async (): Promise<UploadRecord[]> => {
@@ -105,11 +99,7 @@ const partsSent = (log: readonly RequestLogEntry[], uploadId: string): string[] 
 
 beforeAll(async () => {
   bed = await startTestBed({ buckets: ['resume'] })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
+  direct = directClientOf(bed)
   work = await mkdtemp(path.join(os.tmpdir(), 'dss-upload-resume-'))
   dataDir = path.join(work, 'data')
   startCore()

@@ -15,7 +15,7 @@ import { createRequestGovernor } from '../request-governor'
 import { createRequestLog } from '../request-log'
 import { createS3Client } from '../s3-client'
 import { createDownloadTask } from './download-task'
-import { createJournal } from './journal'
+import { createJournal, type UploadRecord } from './journal'
 import { createPartSlots } from './part-slots'
 import { createPathAllocator } from './path-allocator'
 import { putObject, uploadPart } from './s3-steps'
@@ -103,6 +103,25 @@ const step = {
   signal: new AbortController().signal,
 }
 
+/** A one-part multipart upload of `body`, as the journal would hold it. */
+const uploadRecordFor = (body: Buffer): UploadRecord => ({
+  kind: 'upload',
+  id: 'i',
+  batchId: 'b',
+  accountId: 'a',
+  bucket: 'b',
+  key: 'big.bin',
+  name: 'big.bin',
+  path: '/nowhere',
+  stagedId: null,
+  size: body.length,
+  mtimeMs: 0,
+  contentType: 'application/octet-stream',
+  uploadId: 'upload-1',
+  partSize: body.length,
+  parts: [],
+})
+
 const checksumHeaders = (headers: http.IncomingHttpHeaders) =>
   Object.keys(headers).filter(
     (name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm',
@@ -126,23 +145,7 @@ describe('on the wire', () => {
 
   it('UploadPart streams a large part with its Content-MD5 and exact length', async () => {
     const body = randomBytes(6 * 1024 * 1024 + 3)
-    const record = {
-      kind: 'upload' as const,
-      id: 'i',
-      batchId: 'b',
-      accountId: 'a',
-      bucket: 'b',
-      key: 'big.bin',
-      name: 'big.bin',
-      path: '/nowhere',
-      stagedId: null,
-      size: body.length,
-      mtimeMs: 0,
-      contentType: 'application/octet-stream',
-      uploadId: 'upload-1',
-      partSize: body.length,
-      parts: [],
-    }
+    const record = uploadRecordFor(body)
     const part = await uploadPart(connection, record, 1, body, step)
     const [put] = seen
     expect(put?.url).toMatch(/partNumber=1&uploadId=upload-1/)
@@ -159,23 +162,7 @@ describe('on the wire', () => {
 
   it('a large part tells its progress as it is sent, and a failed attempt takes it back', async () => {
     const body = randomBytes(6 * 1024 * 1024)
-    const record = {
-      kind: 'upload' as const,
-      id: 'i',
-      batchId: 'b',
-      accountId: 'a',
-      bucket: 'b',
-      key: 'big.bin',
-      name: 'big.bin',
-      path: '/nowhere',
-      stagedId: null,
-      size: body.length,
-      mtimeMs: 0,
-      contentType: 'application/octet-stream',
-      uploadId: 'upload-1',
-      partSize: body.length,
-      parts: [],
-    }
+    const record = uploadRecordFor(body)
     const told: number[] = []
     const progress = (bytes: number) => told.push(bytes)
     const sum = () => told.reduce((total, bytes) => total + bytes, 0)

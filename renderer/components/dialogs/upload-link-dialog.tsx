@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/errors'
 import type { ShareLink } from '../../../shared/share'
 import { isFolderKey, joinKey, keyProblem } from '../../../shared/s3-keys'
 import { useAppStore } from '../../store/app-store'
-import { contentTypeFor, DEFAULT_CONTENT_TYPE } from '../../store/content-type'
+import { contentTypeFor, DEFAULT_CONTENT_TYPE } from '../../../shared/content-types'
 import type { Location } from '../../store/location'
 import type { ExpiryChoice } from '../../store/share-expiry'
 import {

@@ -19,9 +19,9 @@ export const JobsPanel = () => {
   const anyFinished = jobs.some((job) => isFinished(job.state))
 
   return (
-    <section className="jobs-panel" id={JOBS_PANEL_ID} role="region" aria-label="Jobs">
-      <header className="jobs-header">
-        <h2 className="jobs-title">Jobs</h2>
+    <section className="tray-panel jobs-panel" id={JOBS_PANEL_ID} role="region" aria-label="Jobs">
+      <header className="tray-header jobs-header">
+        <h2 className="tray-title jobs-title">Jobs</h2>
         <button
           type="button"
           className="button button-quiet"

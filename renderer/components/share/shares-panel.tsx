@@ -60,7 +60,7 @@ const OpenSharesPanel = () => {
 
   return (
     <section
-      className="shares-panel"
+      className="tray-panel shares-panel"
       id={SHARES_PANEL_ID}
       role="region"
       aria-label="Links"
@@ -68,8 +68,8 @@ const OpenSharesPanel = () => {
         if (event.key === 'Escape') close()
       }}
     >
-      <header className="shares-header">
-        <h2 className="shares-title">Links</h2>
+      <header className="tray-header shares-header">
+        <h2 className="tray-title">Links</h2>
         {account && <span className="shares-account">{account.name}</span>}
         <button
           type="button"

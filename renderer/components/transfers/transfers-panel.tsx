@@ -48,7 +48,7 @@ export const TransfersPanel = () => {
 
   return (
     <section
-      className="transfers-panel"
+      className="tray-panel transfers-panel"
       id={TRANSFERS_PANEL_ID}
       role="region"
       aria-label="Transfers"
@@ -56,9 +56,9 @@ export const TransfersPanel = () => {
         if (event.key === 'Escape') close()
       }}
     >
-      <header className="transfers-header">
+      <header className="tray-header transfers-header">
         <div className="transfers-heading">
-          <h2 className="transfers-title">Transfers</h2>
+          <h2 className="tray-title transfers-title">Transfers</h2>
           <button
             type="button"
             className="button button-quiet button-icon"
