@@ -20,6 +20,7 @@ import { ExpiryPicker } from '../share/expiry-picker'
 import { LegacyOption } from '../share/legacy-option'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
+import { ResultFooter } from '../share/result-footer'
 
 type Props = { readonly location: Location; readonly entries: readonly Entry[] }
 
@@ -98,17 +99,7 @@ export const ShareDialog = ({ location, entries }: Props) => {
         subtitle={subtitle}
         className="modal-share"
         onClose={closeDialog}
-        footer={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setLinks(null)}>
-              Change settings
-            </button>
-            <span className="modal-footer-gap" />
-            <button type="button" className="button button-primary" onClick={closeDialog}>
-              Done
-            </button>
-          </>
-        }
+        footer={<ResultFooter onChangeSettings={() => setLinks(null)} onDone={closeDialog} />}
       >
         <DownloadLinks links={links} />
       </Modal>

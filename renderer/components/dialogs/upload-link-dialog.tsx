@@ -19,6 +19,7 @@ import { LegacyOption } from '../share/legacy-option'
 import { UploadLinkResult } from '../share/upload-link-result'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
+import { ResultFooter } from '../share/result-footer'
 
 /** Why a file name cannot be the key of an upload link here, or null. */
 const nameProblem = (prefix: string, name: string): string | null => {
@@ -73,17 +74,7 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
         subtitle={`${location.bucket}/${link.key}`}
         className="modal-share"
         onClose={closeDialog}
-        footer={
-          <>
-            <button type="button" className="button button-quiet" onClick={() => setLink(null)}>
-              Change settings
-            </button>
-            <span className="modal-footer-gap" />
-            <button type="button" className="button button-primary" onClick={closeDialog}>
-              Done
-            </button>
-          </>
-        }
+        footer={<ResultFooter onChangeSettings={() => setLink(null)} onDone={closeDialog} />}
       >
         <UploadLinkResult link={link} />
       </Modal>
