@@ -6,18 +6,10 @@ import { baseName } from '../../../shared/s3-keys'
 import { useAppStore } from '../../store/app-store'
 import type { Location } from '../../store/location'
 import type { Entry } from '../../store/object-entry'
-import type { ExpiryChoice } from '../../store/share-expiry'
-import {
-  choiceForSignature,
-  defaultExpiry,
-  expiryChoiceProblem,
-  secondsOf,
-} from '../../store/share-expiry'
 import { ErrorNotice } from '../error-notice'
 import { countOf } from '../format'
 import { DownloadLinks } from '../share/download-links'
-import { ExpiryPicker } from '../share/expiry-picker'
-import { LegacyOption } from '../share/legacy-option'
+import { LinkExpiryFields, useLinkExpiry } from '../share/link-expiry-fields'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
 import { ResultFooter } from '../share/result-footer'
@@ -38,15 +30,13 @@ export const ShareDialog = ({ location, entries }: Props) => {
   const files = entries.filter(({ kind }) => kind === 'object')
   const folders = entries.length - files.length
   const [only] = files
-  const [choice, setChoice] = useState<ExpiryChoice>(defaultExpiry)
-  const [legacy, setLegacy] = useState(false)
+  const expiry = useLinkExpiry()
   const [downloadName, setDownloadName] = useState('')
   const [contentType, setContentType] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [links, setLinks] = useState<readonly ShareLink[] | null>(null)
-  const signature = legacy ? 'v2' : 'v4'
-  const problem = expiryChoiceProblem(choice, signature)
+  const { problem, signature } = expiry
   const subtitle =
     files.length === 1 && only
       ? `${location.bucket}/${only.key}`
@@ -74,7 +64,7 @@ export const ShareDialog = ({ location, entries }: Props) => {
   }
 
   const create = async () => {
-    const seconds = secondsOf(choice)
+    const { seconds } = expiry
     if (problem !== null || seconds === null || busy) return
     setBusy(true)
     const result = await createDownloadLinks(
@@ -132,16 +122,7 @@ export const ShareDialog = ({ location, entries }: Props) => {
           folder.
         </p>
       )}
-      <ExpiryPicker choice={choice} signature={signature} onChange={setChoice} />
-      <LegacyOption
-        accountId={location.accountId}
-        bucket={location.bucket}
-        checked={legacy}
-        onChange={(on) => {
-          setLegacy(on)
-          setChoice(choiceForSignature(choice, on ? 'v2' : 'v4'))
-        }}
-      />
+      <LinkExpiryFields expiry={expiry} accountId={location.accountId} bucket={location.bucket} />
       <div className="share-overrides">
         {files.length === 1 && only && (
           <TextField

@@ -6,16 +6,8 @@ import { isFolderKey, joinKey, keyProblem } from '../../../shared/s3-keys'
 import { useAppStore } from '../../store/app-store'
 import { contentTypeFor, DEFAULT_CONTENT_TYPE } from '../../../shared/content-types'
 import type { Location } from '../../store/location'
-import type { ExpiryChoice } from '../../store/share-expiry'
-import {
-  choiceForSignature,
-  defaultExpiry,
-  expiryChoiceProblem,
-  secondsOf,
-} from '../../store/share-expiry'
 import { ErrorNotice } from '../error-notice'
-import { ExpiryPicker } from '../share/expiry-picker'
-import { LegacyOption } from '../share/legacy-option'
+import { LinkExpiryFields, useLinkExpiry } from '../share/link-expiry-fields'
 import { UploadLinkResult } from '../share/upload-link-result'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
@@ -38,22 +30,20 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
   const entries = useAppStore((state) => state.listing?.entries)
   const [name, setName] = useState('')
   const [typed, setTyped] = useState<string | null>(null)
-  const [choice, setChoice] = useState<ExpiryChoice>(defaultExpiry)
-  const [legacy, setLegacy] = useState(false)
+  const expiry = useLinkExpiry()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const [link, setLink] = useState<ShareLink | null>(null)
-  const signature = legacy ? 'v2' : 'v4'
   const key = joinKey(location.prefix, name)
   // The extension's type until the user types one of their own.
   const contentType = typed ?? (name === '' ? DEFAULT_CONTENT_TYPE : contentTypeFor(name))
   const problem = nameProblem(location.prefix, name)
-  const expiry = expiryChoiceProblem(choice, signature)
   const exists = entries?.some((entry) => entry.key === key) ?? false
-  const ready = name !== '' && problem === null && expiry === null && contentType.trim() !== ''
+  const ready =
+    name !== '' && problem === null && expiry.problem === null && contentType.trim() !== ''
 
   const create = async () => {
-    const seconds = secondsOf(choice)
+    const { seconds, signature } = expiry
     if (!ready || seconds === null || busy) return
     setBusy(true)
     const result = await createUploadLink(location, {
@@ -123,16 +113,7 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
         hint="Signed into the link: the upload must send exactly this type."
         onChange={setTyped}
       />
-      <ExpiryPicker choice={choice} signature={signature} onChange={setChoice} />
-      <LegacyOption
-        accountId={location.accountId}
-        bucket={location.bucket}
-        checked={legacy}
-        onChange={(on) => {
-          setLegacy(on)
-          setChoice(choiceForSignature(choice, on ? 'v2' : 'v4'))
-        }}
-      />
+      <LinkExpiryFields expiry={expiry} accountId={location.accountId} bucket={location.bucket} />
       {error && <ErrorNotice title="Could not create the upload link" error={error} />}
     </Modal>
   )

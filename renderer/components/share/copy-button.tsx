@@ -12,7 +12,7 @@ type Props = {
   readonly autoFocus?: boolean
 }
 
-const classOf = { primary: 'button button-primary', normal: 'button', small: 'share-action' }
+const classOf = { primary: 'button button-primary', normal: 'button', small: 'row-action' }
 
 /** Copies text to the clipboard and says so for two seconds ("Copied"), or why it could not. */
 export const CopyButton = ({ text, label = 'Copy', look = 'normal', autoFocus }: Props) => {

@@ -53,11 +53,11 @@ export const ShareItem = memo(function ShareItem({ link, countdown, expired }: P
         <span className={link.signature === 'v2' ? 'share-tag is-legacy' : 'share-tag'}>
           {link.signature === 'v2' ? 'SigV2 legacy' : 'SigV4'}
         </span>
-        <span className="share-item-actions">
+        <span className="row-actions share-item-actions">
           {!expired && <CopyButton text={link.url} look="small" />}
           <button
             type="button"
-            className="share-action"
+            className="row-action"
             disabled={busy}
             title="Sign it again with the same settings, valid from now"
             onClick={() => void run(appStore.getState().resignLink)}
@@ -67,7 +67,7 @@ export const ShareItem = memo(function ShareItem({ link, countdown, expired }: P
           </button>
           <button
             type="button"
-            className="share-action"
+            className="row-action"
             disabled={busy}
             title="Remove it from the history (the link itself works until it expires)"
             onClick={() => void run(appStore.getState().forgetLink)}

@@ -65,11 +65,11 @@ export const PreparationItem = ({ preparation }: { readonly preparation: Prepara
             ` · ${formatBytes(bytesDone)} of ${formatBytes(bytesTotal)} prepared`}
           {state === 'asking' && ' · waiting for your answer'}
         </span>
-        <span className="transfer-actions">
+        <span className="row-actions">
           {state === 'asking' && (
             <button
               type="button"
-              className="transfer-action"
+              className="row-action"
               onClick={() => appStore.getState().askAgain(id)}
             >
               Answer…
@@ -77,7 +77,7 @@ export const PreparationItem = ({ preparation }: { readonly preparation: Prepara
           )}
           <button
             type="button"
-            className="transfer-action"
+            className="row-action"
             onClick={() => appStore.getState().cancelPreparation(id)}
           >
             <CloseIcon />

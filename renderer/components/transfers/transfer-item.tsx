@@ -41,7 +41,7 @@ type ActionProps = {
 }
 
 const Action = ({ label, icon, onClick }: ActionProps) => (
-  <button type="button" className="transfer-action" onClick={onClick}>
+  <button type="button" className="row-action" onClick={onClick}>
     {icon}
     {label}
   </button>
@@ -90,7 +90,7 @@ export const TransferItem = memo(function TransferItem({
           </div>
           <div className="transfer-meta">
             <span className="transfer-bytes">{transferMeta(transfer)}</span>
-            <span className="transfer-actions">
+            <span className="row-actions">
               {canPause && (
                 <Action
                   label="Pause"

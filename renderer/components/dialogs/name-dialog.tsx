@@ -1,0 +1,87 @@
+import { useState } from 'react'
+import type { AppError } from '../../../shared/errors'
+import { useAppStore } from '../../store/app-store'
+import { ErrorNotice } from '../error-notice'
+import { TextField } from '../text-field'
+import { CancelButton, Modal } from './modal'
+
+type Props = {
+  readonly title: string
+  readonly subtitle: string | undefined
+  readonly label: string
+  readonly submitLabel: string
+  /** Shown under the field while the name is fine. */
+  readonly hint: string
+  /** Why a (non-empty) name cannot be used, or null. */
+  readonly problemOf: (name: string) => string | null
+  /** Makes the thing; an error keeps the dialog open with it. */
+  readonly create: (name: string) => Promise<AppError | null>
+  readonly errorTitle: string
+}
+
+/**
+ * A dialog that asks for one name, checks it as it is typed, and creates something with it
+ * (a bucket, a folder); it closes when that worked.
+ */
+export const NameDialog = ({
+  title,
+  subtitle,
+  label,
+  submitLabel,
+  hint,
+  problemOf,
+  create,
+  errorTitle,
+}: Props) => {
+  const closeDialog = useAppStore((state) => state.closeDialog)
+  const [name, setName] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<AppError | null>(null)
+  const problem = name === '' ? null : problemOf(name)
+
+  const submit = async () => {
+    if (name === '' || problem !== null || busy) return
+    setBusy(true)
+    const failed = await create(name)
+    setBusy(false)
+    if (failed) setError(failed)
+    else closeDialog()
+  }
+
+  return (
+    <Modal
+      title={title}
+      subtitle={subtitle}
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <CancelButton onClick={closeDialog} />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={name === '' || problem !== null || busy}
+          >
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      <TextField
+        label={label}
+        value={name}
+        autoFocus
+        spellCheck={false}
+        autoCapitalize="off"
+        aria-invalid={problem !== null}
+        hint={problem ?? hint}
+        hintTone={problem === null ? 'normal' : 'error'}
+        onChange={(value) => {
+          setName(value)
+          setError(null)
+        }}
+      />
+      {error && <ErrorNotice title={errorTitle} error={error} />}
+    </Modal>
+  )
+}
