@@ -4,13 +4,13 @@
  * awscli and rclone in the same run; then the renderer's heap and scrolling frame times for the
  * 100k-row table in Chromium.
  */
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { createS3TestClient } from '../e2e/testbed/s3-test-client'
 import { startTestBed } from '../e2e/testbed/test-bed'
+import { runClient } from './lib/client'
 import { awscli, rclone, requirePeers, type Target } from './lib/peers'
 import { report, reportRatio } from './lib/report'
 import { seedObjects } from './lib/seed-files'
@@ -21,24 +21,12 @@ const COUNT = Number(process.env.BENCH_LIST_OBJECTS ?? 100_000)
 const BUCKET = 'bench'
 const PREFIX = 'big/'
 
-const ours = (target: Target): Promise<{ firstRowsMs: number; fullMs: number; objects: number }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/list-client.ts', JSON.stringify(target), BUCKET, PREFIX],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      },
-    )
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'))
-        : reject(new Error(`list client exited ${code}`)),
-    )
-  })
+const ours = (target: Target) =>
+  runClient<{ firstRowsMs: number; fullMs: number; objects: number }>('bench/list-client.ts', [
+    JSON.stringify(target),
+    BUCKET,
+    PREFIX,
+  ])
 
 export const listSuite = async (): Promise<void> => {
   requirePeers()

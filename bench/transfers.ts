@@ -4,7 +4,7 @@
  * uploading a 5 GiB file — by DSS Explorer's core, awscli and rclone in the same run, with the
  * 503s each received. Sizes: BENCH_LARGE_BYTES (default 1 GiB), BENCH_HUGE_BYTES (default 5 GiB).
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises'
@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startTestBed, type TestBed } from '../e2e/testbed/test-bed'
 import { awscli, rclone, requirePeers, type Target } from './lib/peers'
+import { runClient } from './lib/client'
 import { report, reportRatio } from './lib/report'
 
 const SUITE = 'transfers'
@@ -23,30 +24,8 @@ const MIB = 1024 ** 2
 
 type Ours = { ms: number; bytes: number; peakRssGrowthMiB: number }
 
-const runOurs = (target: Target, scenario: object): Promise<Ours> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/transfer-client.ts',
-        JSON.stringify(target),
-        JSON.stringify(scenario),
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      },
-    )
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Ours)
-        : reject(new Error(`transfer client exited ${code}`)),
-    )
-  })
+const runOurs = (target: Target, scenario: object) =>
+  runClient<Ours>('bench/transfer-client.ts', [JSON.stringify(target), JSON.stringify(scenario)])
 
 /**
  * Every measured run starts with the disk settled: `sync` flushes what earlier runs wrote (a

@@ -80,3 +80,18 @@ export type JobSummary = {
   readonly startedAt: string
   readonly finishedAt: string | null
 }
+
+/** A job as it starts: queued, nothing done, nothing counted yet. */
+export const queuedJob = (
+  start: Pick<JobSummary, 'id' | 'accountId' | 'kind' | 'title'>,
+): JobSummary => ({
+  ...start,
+  state: 'queued',
+  done: 0,
+  total: null,
+  failures: [],
+  failureCount: 0,
+  error: null,
+  startedAt: new Date().toISOString(),
+  finishedAt: null,
+})

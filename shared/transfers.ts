@@ -48,6 +48,9 @@ export type TransferSnapshot = {
   readonly note: string | null
 }
 
+/** What every transfer is known by, in main's journal and tasks too. */
+export type TransferRef = Pick<TransferSnapshot, 'id' | 'batchId' | 'accountId' | 'bucket' | 'key'>
+
 export type TransferTotals = {
   readonly counts: Readonly<Record<TransferState, number>>
   /** Over every transfer not cancelled. */

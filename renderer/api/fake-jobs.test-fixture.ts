@@ -4,7 +4,7 @@
  */
 import type { EventName, EventPayload, JobRequest } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
-import type { JobFailure, JobSummary, Selection } from '../../shared/objects'
+import { queuedJob, type JobFailure, type JobSummary, type Selection } from '../../shared/objects'
 import { baseName, joinKey, parentPrefix } from '../../shared/s3-keys'
 import type { FakeObjectStore } from './fake-object-store.test-fixture'
 
@@ -152,20 +152,12 @@ export const createFakeJobs = ({
         return { ok: false, error: { code: 'NO_SUCH_BUCKET', message: 'The bucket is gone.' } }
       }
       const id = `job-${nextId++}`
-      const job: JobSummary = {
+      const job = queuedJob({
         id,
         accountId: request.accountId,
         kind: request.kind,
         title: titleOf(request),
-        state: 'queued',
-        done: 0,
-        total: null,
-        failures: [],
-        failureCount: 0,
-        error: null,
-        startedAt: new Date().toISOString(),
-        finishedAt: null,
-      }
+      })
       jobs.set(id, job)
       void run(id, planned.steps, planned.changed)
       return { ok: true, value: job }

@@ -4,7 +4,7 @@
  * events at most about five times a second per job.
  */
 import { randomUUID } from 'node:crypto'
-import type { JobFailure, JobKind, JobSummary } from '../../../shared/objects'
+import { queuedJob, type JobFailure, type JobKind, type JobSummary } from '../../../shared/objects'
 import { CodedError } from '../../../shared/errors'
 import { toAppError } from '../error-mapper'
 import type { EventBus } from '../event-bus'
@@ -140,20 +140,12 @@ export const createJobManager = (options: {
 
   return {
     start(spec) {
-      const summary: JobSummary = {
+      const summary = queuedJob({
         id: randomUUID(),
         accountId: spec.accountId,
         kind: spec.kind,
         title: spec.title,
-        state: 'queued',
-        done: 0,
-        total: null,
-        failures: [],
-        failureCount: 0,
-        error: null,
-        startedAt: new Date().toISOString(),
-        finishedAt: null,
-      }
+      })
       const entry: Entry = {
         summary,
         spec,

@@ -8,6 +8,7 @@ import { lstat, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { CodedError } from '../../../shared/errors'
+import type { TransferRef } from '../../../shared/transfers'
 import type { Connection } from '../accounts'
 import { localError } from './file-source'
 import type { DownloadRecord } from './journal'
@@ -36,12 +37,7 @@ import { asCoded, type TransferDeps } from './upload-task'
 
 export type DownloadDeps = TransferDeps & { readonly paths: PathAllocator }
 
-export type DownloadSpec = {
-  readonly id: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly bucket: string
-  readonly key: string
+export type DownloadSpec = TransferRef & {
   readonly name: string
   readonly localPath: string
   /** From the listing; large objects are fetched in parallel ranges. */
@@ -282,8 +278,7 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
         await mkdir(path.dirname(spec.localPath), { recursive: true }).catch((error: unknown) => {
           throw localError(error, `create the folder ${path.dirname(spec.localPath)}`)
         })
-        const journaled = deps.journal.get(spec.id)
-        const record = journaled?.kind === 'download' ? journaled : null
+        const record = deps.journal.get(spec.id, 'download') ?? null
         const ranged = record
           ? record.chunkSize !== undefined
           : spec.size === undefined || spec.size === null || spec.size >= RANGED_MIN_BYTES

@@ -37,8 +37,8 @@ describe('journal', () => {
     const again = createJournal(dir)
     const loaded = await again.load()
     expect(loaded).toHaveLength(49)
-    expect(again.get('r0')).toBeUndefined()
-    expect(again.get('r49')).toEqual(record('r49'))
+    expect(again.get('r0', 'download')).toBeUndefined()
+    expect(again.get('r49', 'download')).toEqual(record('r49'))
   })
 
   it('never writes before reading, so the last run’s records survive', async () => {

@@ -6,6 +6,7 @@
  */
 import { rename } from 'node:fs/promises'
 import path from 'node:path'
+import type { TransferRef } from '../../../shared/transfers'
 import { readJson, writeJsonAtomic } from '../atomic-file'
 
 export type JournalPart = {
@@ -15,13 +16,10 @@ export type JournalPart = {
   readonly md5: string
 }
 
-export type UploadRecord = {
+type NumberPair = readonly [number, number]
+
+export type UploadRecord = TransferRef & {
   readonly kind: 'upload'
-  readonly id: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly bucket: string
-  readonly key: string
   readonly name: string
   /** The file read; for a staged file, its place in the staging folder. */
   readonly path: string
@@ -34,13 +32,8 @@ export type UploadRecord = {
   readonly parts: readonly JournalPart[]
 }
 
-export type DownloadRecord = {
+export type DownloadRecord = TransferRef & {
   readonly kind: 'download'
-  readonly id: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly bucket: string
-  readonly key: string
   /** The final path; bytes so far are in `${localPath}.part`. */
   readonly localPath: string
   /** The object's ETag when the partial file was started: a resume asks for If-Match it. */
@@ -51,9 +44,9 @@ export type DownloadRecord = {
    * runs of indexes. Absent for a download written front to back.
    */
   readonly chunkSize?: number
-  readonly chunks?: readonly (readonly [number, number])[]
+  readonly chunks?: readonly NumberPair[]
   /** Ranges started but not finished, as [index, bytes from its start on disk]. */
-  readonly partial?: readonly (readonly [number, number])[]
+  readonly partial?: readonly NumberPair[]
 }
 
 /**
@@ -61,13 +54,8 @@ export type DownloadRecord = {
  * enough to queue it again after a restart. Its task replaces it with an upload or download
  * record once it has something to resume.
  */
-export type QueuedRecord = {
+export type QueuedRecord = TransferRef & {
   readonly kind: 'queued'
-  readonly id: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly bucket: string
-  readonly key: string
   readonly name: string
   readonly localPath: string | null
   readonly bytesTotal: number | null
@@ -80,12 +68,15 @@ export type QueuedRecord = {
 
 export type JournalRecord = UploadRecord | DownloadRecord | QueuedRecord
 
+export type RecordOf<K extends JournalRecord['kind']> = Extract<JournalRecord, { kind: K }>
+
 type JournalFile = { readonly version: 1; readonly transfers: readonly JournalRecord[] }
 
 export type Journal = {
   /** Reads the file once; later calls return the same records. */
   load(): Promise<readonly JournalRecord[]>
-  get(id: string): JournalRecord | undefined
+  /** The transfer's record if it is of this kind (a queued record is no upload to continue). */
+  get<K extends JournalRecord['kind']>(id: string, kind: K): RecordOf<K> | undefined
   put(record: JournalRecord): void
   remove(id: string): void
   /** Resolves once everything put or removed so far is on disk. */
@@ -125,7 +116,10 @@ export const createJournal = (dataDir: string): Journal => {
 
   const journal: Journal = {
     load,
-    get: (id) => records.get(id),
+    get<K extends JournalRecord['kind']>(id: string, kind: K) {
+      const record = records.get(id)
+      return record?.kind === kind ? (record as RecordOf<K>) : undefined
+    },
     put(record) {
       records.set(record.id, record)
     },

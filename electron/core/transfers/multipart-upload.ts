@@ -144,12 +144,7 @@ export const uploadMultipart = async (
   identity: FileIdentity,
 ): Promise<void> => {
   for (let restarts = 0; ; restarts += 1) {
-    const previous = deps.journal.get(fresh.id)
-    let record = await startOrContinue(
-      deps,
-      fresh,
-      previous?.kind === 'upload' ? previous : undefined,
-    )
+    let record = await startOrContinue(deps, fresh, deps.journal.get(fresh.id, 'upload'))
     deps.context.setDone(
       record.parts.reduce(
         (sum, part) => sum + partRange(part.number, record.partSize, record.size).length,

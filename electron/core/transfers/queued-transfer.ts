@@ -59,7 +59,7 @@ const forgettingRecord = (
   deps: DownloadDeps,
 ): TransferTask => {
   const forget = (): void => {
-    if (deps.journal.get(record.id)?.kind !== 'queued') return
+    if (!deps.journal.get(record.id, 'queued')) return
     deps.journal.remove(record.id)
     deps.journal.saveSoon()
   }

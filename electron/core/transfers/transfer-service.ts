@@ -169,7 +169,7 @@ export const createTransferService = (options: TransferServiceOptions): Transfer
       let aborted = 0
       let failed = 0
       for (const id of queue.ids('paused')) {
-        if (!restored.has(id) || journal.get(id)?.kind !== 'upload') continue
+        if (!restored.has(id) || !journal.get(id, 'upload')) continue
         restored.delete(id)
         if (await queue.cancel(id)) aborted += 1
         else failed += 1

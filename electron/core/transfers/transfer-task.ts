@@ -1,5 +1,5 @@
 /** What the queue runs: a task per transfer, and what it may tell the queue while it runs. */
-import type { TransferKind } from '../../../shared/transfers'
+import type { TransferSnapshot } from '../../../shared/transfers'
 
 export type TaskContext = {
   readonly signal: AbortSignal
@@ -19,16 +19,12 @@ export type TransferTask = {
   forget?(): void
 }
 
-export type JobInit = {
+/** A new transfer: what its snapshot starts with, and the task that does it. */
+export type JobInit = Pick<
+  TransferSnapshot,
+  'batchId' | 'accountId' | 'kind' | 'bucket' | 'key' | 'name' | 'localPath' | 'bytesTotal'
+> & {
   readonly id?: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly kind: TransferKind
-  readonly bucket: string
-  readonly key: string
-  readonly name: string
-  readonly localPath: string | null
-  readonly bytesTotal: number | null
   readonly bytesDone?: number
   readonly state?: 'queued' | 'paused'
   readonly note?: string | null

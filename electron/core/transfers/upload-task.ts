@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises'
 import { CodedError } from '../../../shared/errors'
-import type { TransferSettings } from '../../../shared/transfers'
+import type { TransferRef, TransferSettings } from '../../../shared/transfers'
 import type { Connection } from '../accounts'
 import { toAppError } from '../error-mapper'
 import { contentTypeFor } from '../../../shared/content-types'
@@ -18,12 +18,7 @@ import { abortUpload, putObject } from './s3-steps'
 import type { Staging } from './staging'
 import type { TransferTask } from './transfer-queue'
 
-export type UploadSpec = {
-  readonly id: string
-  readonly batchId: string
-  readonly accountId: string
-  readonly bucket: string
-  readonly key: string
+export type UploadSpec = TransferRef & {
   /** The file's own name, for messages. */
   readonly name: string
   readonly path: string
@@ -72,7 +67,7 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
       const settings = deps.settings()
       const contentType = contentTypeFor(spec.key)
       // A multipart upload in the journal is continued whatever the size; a queued record is not one.
-      const journaled = deps.journal.get(spec.id)?.kind === 'upload'
+      const journaled = deps.journal.get(spec.id, 'upload') !== undefined
       if (!journaled && identity.size < settings.multipartThreshold) {
         const slot =
           identity.size > SLOT_FOR_SINGLE_PUT
@@ -112,8 +107,8 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
     if (spec.stagedId) await deps.staging.remove(spec.stagedId).catch(() => undefined)
   },
   async discard() {
-    const record = deps.journal.get(spec.id)
-    if (record?.kind === 'upload') {
+    const record = deps.journal.get(spec.id, 'upload')
+    if (record) {
       const connection = await deps.connection(spec.accountId)
       await abortUpload(connection, record, {
         policy: deps.retry,

@@ -250,6 +250,6 @@ describe('on the wire', () => {
     ])
     expect((await readFile(localPath)).equals(stored.body)).toBe(true)
     expect(notes).toContainEqual(expect.stringMatching(/changed/))
-    expect(journal.get('d')).toBeUndefined()
+    expect(journal.get('d', 'download')).toBeUndefined()
   })
 })
