@@ -3,6 +3,7 @@ import { isFinished } from '../store/jobs-slice'
 import { JobsIcon } from './icons'
 import { JOBS_PANEL_ID } from './jobs/jobs-panel'
 import { Spinner } from './spinner'
+import { PanelToggle } from './panel-toggle'
 
 /** Opens and closes the jobs panel; shows how many run and whether any failed. */
 export const JobsToggle = () => {
@@ -15,17 +16,11 @@ export const JobsToggle = () => {
     (state) => [...state.jobs.values()].filter((job) => job.state === 'failed').length,
   )
   return (
-    <button
-      type="button"
-      className={failed > 0 ? 'status-button has-failures' : 'status-button'}
-      aria-expanded={open}
-      aria-controls={open ? JOBS_PANEL_ID : undefined}
-      onClick={() => setOpen(!open)}
-    >
+    <PanelToggle open={open} setOpen={setOpen} controls={JOBS_PANEL_ID} failed={failed > 0}>
       {running > 0 ? <Spinner /> : <JobsIcon />}
       Jobs
       {running > 0 && <span className="status-count">{running}</span>}
       {failed > 0 && <span className="status-count is-failed">{failed} failed</span>}
-    </button>
+    </PanelToggle>
   )
 }

@@ -5,6 +5,7 @@ import { isFinished } from '../../store/jobs-slice'
 import { ErrorNotice } from '../error-notice'
 import { CloseIcon } from '../icons'
 import { JobItem } from './job-item'
+import { PanelRegion } from '../panel-region'
 
 export const JOBS_PANEL_ID = 'jobs-panel'
 
@@ -19,7 +20,7 @@ export const JobsPanel = () => {
   const anyFinished = jobs.some((job) => isFinished(job.state))
 
   return (
-    <section className="tray-panel jobs-panel" id={JOBS_PANEL_ID} role="region" aria-label="Jobs">
+    <PanelRegion id={JOBS_PANEL_ID} label="Jobs" className="tray-panel jobs-panel">
       <header className="tray-header jobs-header">
         <h2 className="tray-title jobs-title">Jobs</h2>
         <button
@@ -49,6 +50,6 @@ export const JobsPanel = () => {
           ))}
         </ul>
       )}
-    </section>
+    </PanelRegion>
   )
 }

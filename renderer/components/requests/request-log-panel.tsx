@@ -7,6 +7,7 @@ import { countOf } from '../format'
 import { CloseIcon } from '../icons'
 import { Spinner } from '../spinner'
 import { RequestLogTable } from './request-log-table'
+import { PanelRegion } from '../panel-region'
 
 export const REQUEST_LOG_ID = 'request-log'
 
@@ -24,15 +25,7 @@ export const RequestLogPanel = () => {
   const entries = loaded ? view.entries : []
 
   return (
-    <section
-      className="request-log"
-      id={REQUEST_LOG_ID}
-      role="region"
-      aria-label="Request log"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') close()
-      }}
-    >
+    <PanelRegion id={REQUEST_LOG_ID} label="Request log" className="request-log" onClose={close}>
       <header className="request-log-header">
         <h2 className="request-log-title">Request log</h2>
         {account && <span className="request-log-account">{account.name}</span>}
@@ -67,6 +60,6 @@ export const RequestLogPanel = () => {
         )}
         {entries.length > 0 && <RequestLogTable entries={entries} />}
       </div>
-    </section>
+    </PanelRegion>
   )
 }

@@ -10,6 +10,7 @@ import { Spinner } from '../spinner'
 import { countdownText, isExpired } from './share-format'
 import { ShareItem } from './share-item'
 import { useNow } from './use-now'
+import { PanelRegion } from '../panel-region'
 
 export const SHARES_PANEL_ID = 'shares-panel'
 
@@ -59,14 +60,11 @@ const OpenSharesPanel = () => {
   const rows = [...live, ...expired]
 
   return (
-    <section
-      className="tray-panel shares-panel"
+    <PanelRegion
       id={SHARES_PANEL_ID}
-      role="region"
-      aria-label="Links"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') close()
-      }}
+      label="Links"
+      className="tray-panel shares-panel"
+      onClose={close}
     >
       <header className="tray-header shares-header">
         <h2 className="tray-title">Links</h2>
@@ -121,6 +119,6 @@ const OpenSharesPanel = () => {
           </ul>
         </>
       )}
-    </section>
+    </PanelRegion>
   )
 }

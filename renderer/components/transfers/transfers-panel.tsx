@@ -11,6 +11,7 @@ import { PreparationItem } from './preparation-item'
 import { totalsPercent, totalsText } from './transfer-format'
 import { TransferItem } from './transfer-item'
 import { TransferSettingsForm } from './transfer-settings-form'
+import { PanelRegion } from '../panel-region'
 
 export const TRANSFERS_PANEL_ID = 'transfers-panel'
 
@@ -47,14 +48,11 @@ export const TransfersPanel = () => {
   const empty = rows.length === 0 && preparations.length === 0
 
   return (
-    <section
-      className="tray-panel transfers-panel"
+    <PanelRegion
       id={TRANSFERS_PANEL_ID}
-      role="region"
-      aria-label="Transfers"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') close()
-      }}
+      label="Transfers"
+      className="tray-panel transfers-panel"
+      onClose={close}
     >
       <header className="tray-header transfers-header">
         <div className="transfers-heading">
@@ -159,6 +157,6 @@ export const TransfersPanel = () => {
           )}
         </ul>
       )}
-    </section>
+    </PanelRegion>
   )
 }

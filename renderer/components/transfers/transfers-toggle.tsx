@@ -3,6 +3,7 @@ import { TransfersIcon } from '../icons'
 import { Spinner } from '../spinner'
 import { TRANSFERS_PANEL_ID } from './transfers-panel'
 import { isBusy, percentText, speedText, totalsPercent } from './transfer-format'
+import { PanelToggle } from '../panel-toggle'
 
 /** The status bar's "Transfers" button: overall percent and speed while busy; opens the panel. */
 export const TransfersToggle = () => {
@@ -13,13 +14,7 @@ export const TransfersToggle = () => {
   const busy = isBusy(totals)
   const { paused, failed } = totals.counts
   return (
-    <button
-      type="button"
-      className={failed > 0 ? 'status-button has-failures' : 'status-button'}
-      aria-expanded={open}
-      aria-controls={open ? TRANSFERS_PANEL_ID : undefined}
-      onClick={() => setOpen(!open)}
-    >
+    <PanelToggle open={open} setOpen={setOpen} controls={TRANSFERS_PANEL_ID} failed={failed > 0}>
       {busy || preparing ? <Spinner /> : <TransfersIcon />}
       Transfers
       {busy && (
@@ -30,6 +25,6 @@ export const TransfersToggle = () => {
       )}
       {!busy && paused > 0 && <span className="status-count">{paused} paused</span>}
       {failed > 0 && <span className="status-count is-failed">{failed} failed</span>}
-    </button>
+    </PanelToggle>
   )
 }
