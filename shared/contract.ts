@@ -230,14 +230,8 @@ export type CommandResponse<C extends CommandName> = Commands[C]['response']
 export type EventName = keyof typeof events
 export type EventPayload<E extends EventName> = (typeof events)[E]['payload']
 
-export const commandNames = Object.keys(commands) as CommandName[]
-export const eventNames = Object.keys(events) as EventName[]
-
 export const isCommandName = (name: unknown): name is CommandName =>
   typeof name === 'string' && Object.hasOwn(commands, name)
-
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.hasOwn(events, name)
 
 /** Electron only: an object dragged from the table to the desktop. */
 export const dragOutRequest = z.strictObject({ accountId: id, bucket, key })

@@ -3,7 +3,7 @@
  * Messages are built from templates and the server's own words, never from request data, so no
  * secret can reach them.
  */
-import { isCodedError, type AppError, type ErrorCode } from '../../shared/errors'
+import { isCodedError, type AppError } from '../../shared/errors'
 
 /** What we know about the request that failed, to name it in the message. */
 export type ErrorContext = {
@@ -303,6 +303,3 @@ const describe = (error: unknown, context: ErrorContext, now: number): AppError 
     message: `Unexpected error${shape.name && shape.name !== 'Error' ? ` (${shape.name})` : ''}: ${shape.message ?? 'no details'}`,
   }
 }
-
-export const errorCodeOf = (error: unknown, context?: ErrorContext): ErrorCode =>
-  toAppError(error, context).code

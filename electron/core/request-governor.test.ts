@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRequestGovernor } from './request-governor'
+import { createRequestGovernor, retryAfterMs } from './request-governor'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -101,5 +101,17 @@ describe('request governor', () => {
     await vi.advanceTimersByTimeAsync(10_000)
     expect(governor.rate).toBe(100)
     expect(governor.stats().throttles).toBe(2)
+  })
+})
+
+describe('Retry-After', () => {
+  it('is read as seconds or as an HTTP date, and ignored when it is neither', () => {
+    expect(retryAfterMs('3')).toBe(3000)
+    const inTwoSeconds = new Date(Date.now() + 2000).toUTCString()
+    expect(retryAfterMs(inTwoSeconds)).toBeGreaterThan(0)
+    expect(retryAfterMs(inTwoSeconds)).toBeLessThanOrEqual(2000)
+    expect(retryAfterMs(new Date(Date.now() - 5000).toUTCString())).toBe(0)
+    expect(retryAfterMs('soon')).toBeUndefined()
+    expect(retryAfterMs(undefined)).toBeUndefined()
   })
 })

@@ -49,6 +49,15 @@ export const WINDOW_MS = 1000
 export const WINDOW_MARGIN_MS = 5
 const RECOVERY_INTERVAL_MS = 1000
 
+/** A Retry-After header in ms, from seconds or an HTTP date (what `throttled` takes). */
+export const retryAfterMs = (value: string | undefined): number | undefined => {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
 export const createRequestGovernor = (
   requestsPerSecond: number,
   options: { burst?: number; now?: () => number } = {},

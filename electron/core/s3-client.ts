@@ -11,7 +11,7 @@ import { S3Client, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { FinalizeRequestMiddleware, HttpRequest as SmithyHttpRequest } from '@smithy/types'
 import { DEFAULT_REGION } from '../../shared/accounts'
-import type { RequestGovernor, RequestPriority } from './request-governor'
+import { retryAfterMs, type RequestGovernor, type RequestPriority } from './request-governor'
 import type { RequestLog } from './request-log'
 
 export type ClientSettings = {
@@ -67,16 +67,6 @@ type FailureShape = {
   readonly $response?: ResponseShape
 }
 
-/** Retry-After in ms, from seconds or an HTTP date. */
-const retryAfterMs = (headers: Record<string, string> | undefined): number | undefined => {
-  const value = headers?.['retry-after']
-  if (!value) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
-}
-
 /** '/bucket/some%20key' → bucket and key (path-style; a virtual-host path has no bucket). */
 const bucketAndKey = (path: string): { bucket: string; key: string } => {
   const [bucket = '', ...rest] = path.replace(/^\//, '').split('/')
@@ -123,7 +113,7 @@ const governorMiddleware =
       const failure = error as FailureShape
       const status = failure.$metadata?.httpStatusCode ?? failure.$response?.statusCode ?? 0
       if (status === 503 || status === 429)
-        governor.throttled(retryAfterMs(failure.$response?.headers))
+        governor.throttled(retryAfterMs(failure.$response?.headers?.['retry-after']))
       record(status)
       throw error
     }

@@ -18,9 +18,6 @@ export const selectSidebarAccounts = (state: AppState): readonly AccountSummary[
   ]
 }
 
-export const selectHasSavedAccounts = (state: AppState): boolean =>
-  selectAccounts(state).some(({ id }) => id !== SANDBOX_ACCOUNT_ID)
-
 export const selectAccountById =
   (id: string | null) =>
   (state: AppState): AccountSummary | null =>

@@ -7,6 +7,7 @@ import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
 import type { Connection } from '../accounts'
+import { retryAfterMs } from '../request-governor'
 import { CONNECT_TIMEOUT_MS } from '../s3-client'
 
 export type LinkResponse = {
@@ -68,11 +69,6 @@ const send = (
     })
     request.end()
   })
-
-const retryAfterMs = (value: string | undefined): number | undefined => {
-  const seconds = Number(value)
-  return value && Number.isFinite(seconds) ? seconds * 1000 : undefined
-}
 
 /** Sends `method url` once the governor allows it; network failures are thrown as they are. */
 export const governedRequest = async (
