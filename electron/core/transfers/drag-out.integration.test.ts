@@ -71,8 +71,11 @@ describe('drag out', () => {
     expect(await readFile(first)).toEqual(body)
     expect(await readFile(second)).toEqual(body.subarray(0, 10))
     expect(path.dirname(first)).not.toBe(path.dirname(second))
+    await put('empty.txt', new Uint8Array(0))
+    const empty = await dragOut.prepare({ accountId: 'x', bucket: 'drag', key: 'empty.txt' })
+    expect(await readFile(empty)).toEqual(Buffer.alloc(0))
     // One GET each, through the emulator (and so the account's request budget).
-    expect(bed.emulator.log().map((entry) => entry.method)).toEqual(['GET', 'GET'])
+    expect(bed.emulator.log().map((entry) => entry.method)).toEqual(['GET', 'GET', 'GET'])
   })
 
   it('refuses folders and files over the limit, leaving nothing behind', async () => {
@@ -90,8 +93,8 @@ describe('drag out', () => {
       dragOut.prepare({ accountId: 'x', bucket: 'drag', key: 'missing.bin' }),
     ).rejects.toMatchObject({ code: 'NO_SUCH_KEY' })
     const left = await readdir(path.join(work, 'drag'))
-    // Only the two folders of the first test, holding their finished files.
-    expect(left).toHaveLength(2)
+    // Only the three folders of the first test, holding their finished files.
+    expect(left).toHaveLength(3)
     await dragOut.dispose()
     expect(await lstat(path.join(work, 'drag')).catch(() => null)).toBeNull()
   })

@@ -6,20 +6,22 @@
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { createHash, randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { CodedError } from '../../../shared/errors'
 import { baseName, isFolderKey, keyProblem } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
 import { s3Call } from '../s3-call'
 import { localError } from './file-source'
+import { createPartFile, drainInto, type PartState } from './part-file'
 import { safeSegment } from './local-path'
 import { bareEtag, isPlainMd5 } from './part-plan'
 
 export const DRAG_OUT_MAX_BYTES = 256 * 1024 * 1024
+
+/** A drag is not paused or cancelled: the OS drag waits for it. */
+const NEVER = new AbortController().signal
 
 const mib = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024 / 1024))} MiB`
 
@@ -70,17 +72,19 @@ export const createDragOut = (options: {
             `"${baseName(key)}" is ${mib(size)}: drag files up to ${mib(limit)} out, or use Download.`,
           )
         }
-        const hash = createHash('md5')
-        let written = 0
-        body.on('data', (chunk: Buffer) => {
-          hash.update(chunk)
-          written += chunk.length
-        })
-        await pipeline(body, createWriteStream(`${file}.part`)).catch((error: unknown) => {
-          throw (error as { syscall?: string }).syscall ? localError(error, `write ${file}`) : error
-        })
+        // Written like any download: in batches, every byte hashed, a full disk said as such.
+        const part = createPartFile(`${file}.part`, false, (error) =>
+          localError(error, `write ${file}`),
+        )
+        const state: PartState = { position: 0, hash: createHash('md5'), record: null }
+        try {
+          await part.touch()
+          await drainInto(body, part, state, { signal: NEVER, progress: () => undefined })
+        } finally {
+          await part.close()
+        }
         const etag = bareEtag(answer.ETag)
-        if (written !== size || (isPlainMd5(etag) && hash.digest('hex') !== etag)) {
+        if (state.position !== size || (isPlainMd5(etag) && state.hash.digest('hex') !== etag)) {
           throw new CodedError(
             'CHECKSUM_MISMATCH',
             `"${baseName(key)}" arrived damaged; try again.`,
