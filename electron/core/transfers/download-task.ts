@@ -4,7 +4,7 @@
  * `.part` length with Range and If-Match; if the object changed meanwhile it starts from zero.
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3'
-import { lstat, mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { CodedError } from '../../../shared/errors'
@@ -18,6 +18,7 @@ import {
   exists,
   hashExisting,
   publish,
+  sizeOnDisk,
   startOver,
   type PartFile,
   type PartState,
@@ -47,12 +48,6 @@ export type DownloadSpec = TransferRef & {
 /** A ranged download whose object keeps changing under it gives up after this many restarts. */
 const MAX_RESTARTS = 3
 const CHANGED_NOTE = 'The object changed since the download started, so it started over.'
-
-const sizeOnDisk = (file: string): Promise<number> =>
-  lstat(file).then(
-    (info) => info.size,
-    () => 0,
-  )
 
 const statusOf = (error: unknown): number =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0
@@ -284,8 +279,8 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
           : spec.size === undefined || spec.size === null || spec.size >= RANGED_MIN_BYTES
         if (ranged) {
           await runRanged(connection, record, context).catch(async (error: unknown) => {
+            // Thrown before the ranged path wrote a record of its own: nothing to clear.
             if (!(error instanceof NotRanged)) throw error
-            deps.journal.remove(spec.id)
             await runSequential(connection as Connection, null, context)
           })
         } else {

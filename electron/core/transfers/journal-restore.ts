@@ -1,8 +1,8 @@
 /** On start, every journal record becomes a paused transfer the user can resume or cancel. */
-import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { createDownloadTask, type DownloadDeps } from './download-task'
 import type { JournalRecord } from './journal'
+import { sizeOnDisk } from './part-file'
 import { partRange } from './part-plan'
 import { arrivedBytes } from './ranged-download'
 import { enqueue } from './queued-transfer'
@@ -47,10 +47,7 @@ export const restoreRecord = async (
   // A ranged download's `.part` has its full length from the start: count its finished ranges.
   const arrived = record.chunkSize
     ? arrivedBytes(record)
-    : await lstat(`${record.localPath}.part`).then(
-        (info) => info.size,
-        () => 0,
-      )
+    : await sizeOnDisk(`${record.localPath}.part`)
   const name = path.basename(record.localPath)
   deps.paths.claim(record.localPath)
   queue.add({

@@ -29,6 +29,13 @@ export type PartFile = {
 /** Body chunks are gathered to this size before each write. */
 const WRITE_BATCH = 1024 * 1024
 
+/** A file's length, 0 when it is not there (a `.part` not started yet). */
+export const sizeOnDisk = (file: string): Promise<number> =>
+  lstat(file).then(
+    (info) => info.size,
+    () => 0,
+  )
+
 export const exists = async (target: string): Promise<boolean> =>
   lstat(target).then(
     () => true,
