@@ -14,6 +14,8 @@ export const chromiumArgs = [
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // One Ceph cluster (RADOS Gateway) for the run; each test bed is a tenant of its own on it.
+  globalSetup: './e2e/testbed/global-setup.ts',
   outputDir: 'test-results/e2e',
   // Each test's artifacts (screenshot, trace, app and test-bed logs) are kept there on failure.
   timeout: 60_000,

@@ -9,6 +9,8 @@ export default defineConfig({
       'renderer/**/*.test.ts',
     ],
     environment: 'node',
+    // One Ceph cluster (RADOS Gateway) for the run; each test bed is a tenant of its own on it.
+    globalSetup: ['e2e/testbed/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

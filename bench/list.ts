@@ -31,7 +31,7 @@ const ours = (target: Target) =>
 export const listSuite = async (): Promise<void> => {
   requirePeers()
   const storeDir = await mkdtemp(path.join(os.tmpdir(), 'bench-store-'))
-  const bed = await startTestBed({ directory: storeDir, buckets: [BUCKET], rateLimit: 100 })
+  const bed = await startTestBed({ buckets: [BUCKET], rateLimit: 100 })
   try {
     const keys = Array.from(
       { length: COUNT },

@@ -72,11 +72,7 @@ const counter = (bed: TestBed) => {
 export const transfersSuite = async (): Promise<void> => {
   requirePeers()
   const work = await mkdtemp(path.join(os.tmpdir(), 'bench-transfers-'))
-  const bed = await startTestBed({
-    directory: path.join(work, 'store'),
-    buckets: ['bench'],
-    rateLimit: 100,
-  })
+  const bed = await startTestBed({ buckets: ['bench'], rateLimit: 100 })
   const target: Target = {
     endpoint: bed.endpoint,
     caFile: bed.caFile,

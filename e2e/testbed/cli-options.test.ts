@@ -14,8 +14,6 @@ describe('test bed CLI options', () => {
       '0.2',
       '--latency',
       '25',
-      '--dir',
-      '/tmp/peer',
       '--bucket',
       'a',
       '--bucket',
@@ -25,7 +23,6 @@ describe('test bed CLI options', () => {
       rateLimit: 50,
       burst: 10,
       faults: { errorRate: 0.1, resetRate: 0.2, latencyMs: 25 },
-      directory: '/tmp/peer',
       buckets: ['a', 'b'],
     })
   })
@@ -35,7 +32,6 @@ describe('test bed CLI options', () => {
       rateLimit: undefined,
       burst: undefined,
       faults: { errorRate: undefined, resetRate: undefined, latencyMs: undefined },
-      directory: undefined,
       buckets: [],
     })
   })

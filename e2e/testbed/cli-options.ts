@@ -4,7 +4,7 @@ import type { TestBedOptions } from './test-bed.js'
 
 export const CLI_USAGE =
   'usage: node --import tsx e2e/testbed/cli.ts [--rate 100] [--burst N] [--error-rate 0..1] ' +
-  '[--reset-rate 0..1] [--latency ms] [--dir path] [--bucket name]...'
+  '[--reset-rate 0..1] [--latency ms] [--bucket name]...'
 
 const toNumber = (flag: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined
@@ -28,7 +28,6 @@ export const parseCliOptions = (args: readonly string[]): TestBedOptions => {
       'error-rate': { type: 'string' },
       'reset-rate': { type: 'string' },
       latency: { type: 'string' },
-      dir: { type: 'string' },
       bucket: { type: 'string', multiple: true },
     },
   })
@@ -40,7 +39,6 @@ export const parseCliOptions = (args: readonly string[]): TestBedOptions => {
       resetRate: toNumber('reset-rate', values['reset-rate']),
       latencyMs: toNumber('latency', values.latency),
     },
-    directory: values.dir,
     buckets: values.bucket ?? [],
   }
 }

@@ -1,4 +1,8 @@
-/** The peer gives multipart objects S3's ETag (MD5 of the part MD5s, "-N"), as DSS does. */
+/**
+ * The peer gives multipart objects S3's ETag (MD5 of the part MD5s, "-N"), as DSS does; the app
+ * relies on it to check a finished upload. RGW 16 answers CompleteMultipartUpload with an empty
+ * <ETag>, so the app must take the ETag from elsewhere (its own parts, or a HEAD).
+ */
 import { createHash } from 'node:crypto'
 import {
   CompleteMultipartUploadCommand,
@@ -34,7 +38,7 @@ it('gives a multipart object the MD5 of its parts’ MD5s followed by -N', async
       new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: done } }),
     )
     const expected = `"${md5(Buffer.concat(parts.map(md5))).toString('hex')}-2"`
-    expect(completed.ETag).toBe(expected)
+    expect(completed.ETag).toBe('')
     const head = await client.send(new HeadObjectCommand(target))
     expect(head.ETag).toBe(expected)
     expect(head.ContentLength).toBe(parts.reduce((sum, part) => sum + part.length, 0))

@@ -58,8 +58,9 @@ const carriesCredentials = (
   req.headers.authorization !== undefined || 'X-Amz-Signature' in query || 'Signature' in query
 
 /**
- * Starts tracing a request at its arrival; the entry is written once, when the response finishes
- * or its connection closes (a reset included), with whatever was known by then.
+ * Starts tracing a request at its arrival; the entry is written once: when the emulator ends the
+ * response (before its last bytes can reach the client, so a client that has its answer always
+ * finds it in the log), or when the connection closes first (a reset), with what was known then.
  */
 export const traceRequest = (
   req: IncomingMessage,
@@ -72,12 +73,15 @@ export const traceRequest = (
   const target = parseTarget(req.url ?? '/')
   const authorized = carriesCredentials(req, target.query)
   const trace: RequestTrace = { bytesIn: 0, bytesOut: 0, fault: undefined }
-  res.once('close', () => {
+  let written = false
+  const write = (status: number): void => {
+    if (written) return
+    written = true
     record({
       time,
       method: req.method ?? '',
       ...target,
-      status: res.headersSent ? res.statusCode : 0,
+      status,
       durationMs: performance.now() - startedAt,
       bytesIn: trace.bytesIn,
       bytesOut: trace.bytesOut,
@@ -86,7 +90,13 @@ export const traceRequest = (
       ...(req.headers.range ? { range: req.headers.range } : {}),
       ...(trace.fault ? { fault: trace.fault } : {}),
     })
-  })
+  }
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  res.end = ((...args: unknown[]) => {
+    write(res.statusCode)
+    return end(...args)
+  }) as ServerResponse['end']
+  res.once('close', () => write(res.headersSent ? res.statusCode : 0))
   return trace
 }
 

@@ -1,7 +1,4 @@
-/** The S3 peer on its own: storage folder handling and signature checks, without the emulator. */
-import { access, mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
+/** The S3 peer on its own (RGW, no emulator): tenants keep peers apart, signatures are checked. */
 import {
   CreateBucketCommand,
   GetObjectCommand,
@@ -14,44 +11,52 @@ import { createS3TestClient } from './s3-test-client.js'
 import { createTestCredentials } from './test-credentials.js'
 
 describe('S3 peer', () => {
-  it('keeps a given folder, so a second peer on it sees the same objects', async () => {
-    const directory = await mkdtemp(path.join(os.tmpdir(), 'dss-peer-test-'))
-    const credentials = createTestCredentials()
+  it('gives each peer its own bucket namespace on the shared gateway', async () => {
+    const [one, two] = [createTestCredentials(), createTestCredentials()]
+    const [first, second] = await Promise.all([startS3Peer(one), startS3Peer(two)])
+    const a = createS3TestClient({ ...one, endpoint: first.url })
+    const b = createS3TestClient({ ...two, endpoint: second.url })
     try {
-      const first = await startS3Peer({ ...credentials, directory })
-      const s3 = createS3TestClient({ ...credentials, endpoint: first.url })
-      await s3.send(new CreateBucketCommand({ Bucket: 'kept' }))
-      await s3.send(new PutObjectCommand({ Bucket: 'kept', Key: 'note.txt', Body: 'still here' }))
-      s3.destroy()
-      await first.stop()
-
-      const second = await startS3Peer({ ...credentials, directory })
-      const again = createS3TestClient({ ...credentials, endpoint: second.url })
-      try {
-        expect(second.port).not.toBe(0)
-        const got = await again.send(new GetObjectCommand({ Bucket: 'kept', Key: 'note.txt' }))
-        expect(await got.Body?.transformToString()).toBe('still here')
-      } finally {
-        again.destroy()
-        await second.stop()
+      expect(first.url).toBe(second.url)
+      expect(first.tenant).not.toBe(second.tenant)
+      for (const [client, text] of [
+        [a, 'first'],
+        [b, 'second'],
+      ] as const) {
+        await client.send(new CreateBucketCommand({ Bucket: 'same-name' }))
+        await client.send(new PutObjectCommand({ Bucket: 'same-name', Key: 'who', Body: text }))
       }
+      const got = await a.send(new GetObjectCommand({ Bucket: 'same-name', Key: 'who' }))
+      expect(await got.Body?.transformToString()).toBe('first')
+      expect((await b.send(new ListBucketsCommand({}))).Buckets?.map((x) => x.Name)).toEqual([
+        'same-name',
+      ])
     } finally {
-      await rm(directory, { recursive: true, force: true })
+      a.destroy()
+      b.destroy()
+      await Promise.all([first.stop(), second.stop()])
     }
   })
 
-  it('removes the temporary folder it made, and may be stopped twice', async () => {
-    const peer = await startS3Peer(createTestCredentials())
-    await access(peer.directory)
-    await Promise.all([peer.stop(), peer.stop()])
-    await peer.stop()
-    await expect(access(peer.directory)).rejects.toThrow(/ENOENT/)
-  })
-
-  it('verifies signatures with the registered key pair', async () => {
+  it('removes its user on stop, so its key no longer works; stopping twice is fine', async () => {
     const credentials = createTestCredentials()
     const peer = await startS3Peer(credentials)
-    const good = createS3TestClient({ ...credentials, endpoint: peer.url })
+    const client = createS3TestClient({ ...credentials, endpoint: peer.url }, { maxAttempts: 1 })
+    try {
+      expect((await client.send(new ListBucketsCommand({}))).Buckets).toEqual([])
+      await Promise.all([peer.stop(), peer.stop()])
+      await peer.stop()
+      await expect(client.send(new ListBucketsCommand({}))).rejects.toMatchObject({
+        name: 'InvalidAccessKeyId',
+      })
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it('verifies signatures with the user’s key pair', async () => {
+    const credentials = createTestCredentials()
+    const peer = await startS3Peer(credentials)
     const bad = createS3TestClient(
       {
         ...credentials,
@@ -61,12 +66,10 @@ describe('S3 peer', () => {
       { maxAttempts: 1 },
     )
     try {
-      expect((await good.send(new ListBucketsCommand({}))).Buckets).toEqual([])
       await expect(bad.send(new ListBucketsCommand({}))).rejects.toMatchObject({
         name: 'SignatureDoesNotMatch',
       })
     } finally {
-      good.destroy()
       bad.destroy()
       await peer.stop()
     }

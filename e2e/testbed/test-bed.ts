@@ -1,5 +1,5 @@
 /**
- * The whole test bed: an S3 peer behind the DSS gateway emulator, with run-specific credentials,
+ * The whole test bed: an S3 peer (Ceph's RADOS Gateway) behind the DSS gateway emulator, with run-specific credentials,
  * a CA file for clients to trust, and the requested buckets already created.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -17,8 +17,6 @@ export type TestBedOptions = {
   readonly rateLimit?: number
   readonly burst?: number
   readonly faults?: Faults
-  /** The peer's data folder; a fresh temporary one (removed on stop) when omitted. */
-  readonly directory?: string
   readonly buckets?: readonly string[]
 }
 
@@ -63,7 +61,7 @@ export const startTestBed = async (options: TestBedOptions = {}): Promise<TestBe
     if (errors.length > 0) throw new AggregateError(errors, 'the test bed did not stop cleanly')
   })
   try {
-    const peer = await startS3Peer({ ...credentials, directory: options.directory })
+    const peer = await startS3Peer(credentials)
     cleanups.push(() => peer.stop())
     const emulator = await startGatewayEmulator({
       upstream: peer.url,

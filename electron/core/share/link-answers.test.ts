@@ -44,6 +44,16 @@ describe('linkCheckOf', () => {
   ])('%o → ok %s, "%s"', (answer, ok, message) => {
     expect(linkCheckOf(answer)).toEqual({ ok, status: answer.status, message })
   })
+
+  it('calls a bare 403 on a link past its expiry time expired (RGW gives no message)', () => {
+    const bare = { status: 403, code: 'AccessDenied', message: '' }
+    expect(linkCheckOf(bare, true)).toEqual({
+      ok: false,
+      status: 403,
+      message: 'The link has expired (403 AccessDenied).',
+    })
+    expect(linkCheckOf(bare, false).message).toBe('The server refused the link (403 AccessDenied).')
+  })
 })
 
 describe('sigV2AnswerOf', () => {

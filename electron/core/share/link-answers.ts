@@ -19,14 +19,18 @@ export const describeAnswer = (answer: Answer): string =>
 const isExpiredAnswer = (answer: Answer): boolean =>
   answer.status === 403 && /expired/i.test(answer.message)
 
-/** The result of one ranged GET (`bytes=0-0`) with a download link. */
-export const linkCheckOf = (answer: Answer): LinkCheck => {
+/**
+ * The result of one ranged GET (`bytes=0-0`) with a download link. `pastExpiry`: the link's own
+ * expiry time has passed, so a 403 means it expired even when the server does not say why (RGW
+ * answers a bare AccessDenied with an empty message).
+ */
+export const linkCheckOf = (answer: Answer, pastExpiry = false): LinkCheck => {
   const { status } = answer
   const result = (ok: boolean, message: string): LinkCheck => ({ ok, status, message })
   if (status === 200 || status === 206) return result(true, `The link works (${status}).`)
   // An empty object has no byte 0: the range is refused, but only after the signature passed.
   if (status === 416) return result(true, 'The link works (416: the object is empty).')
-  if (isExpiredAnswer(answer))
+  if (isExpiredAnswer(answer) || (status === 403 && pastExpiry))
     return result(false, `The link has expired (${describeAnswer(answer)}).`)
   if (status === 403)
     return result(false, `The server refused the link (${describeAnswer(answer)}).`)

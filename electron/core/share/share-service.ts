@@ -267,7 +267,10 @@ export const createShareService = (deps: {
           key,
         }),
       )
-      return linkCheckOf({ status: response.status, ...s3ErrorOf(response.body) })
+      return linkCheckOf(
+        { status: response.status, ...s3ErrorOf(response.body) },
+        linkExpired(link, Date.now()),
+      )
     },
     async sigv2(accountId, bucket, recheck) {
       const connection = await deps.accounts.connection(accountId)
