@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   MAX_KEY_BYTES,
   baseName,
+  compareKeys,
   isFolderKey,
   joinKey,
   keyByteLength,
@@ -66,5 +67,38 @@ describe('S3 key helpers', () => {
     expect(keyProblem(nfd.repeat(170))).toBeNull()
     expect(keyProblem(nfd.repeat(171))).toMatch(/1026 bytes/)
     expect(keyProblem('')).toMatch(/empty/)
+  })
+})
+
+describe('compareKeys', () => {
+  it('orders keys by their UTF-8 bytes, as S3 lists them', () => {
+    const keys = [
+      'pua\uE000',
+      'emoji\u{1F600}',
+      'dir/file',
+      'dir.',
+      'dir!',
+      'dir',
+      'x\ty',
+      'x\u0001y',
+      'é',
+      'z',
+    ]
+    expect([...keys].sort(compareKeys)).toEqual([
+      'dir',
+      'dir!',
+      'dir.',
+      'dir/file',
+      'emoji\u{1F600}',
+      'pua\uE000',
+      'x\u0001y',
+      'x\ty',
+      'z',
+      'é',
+    ])
+    // UTF-16 order differs where it matters: an astral character against U+E000.
+    expect(['\u{1F600}', '\uE000'].sort()).toEqual(['\u{1F600}', '\uE000'])
+    expect(['\u{1F600}', '\uE000'].sort(compareKeys)).toEqual(['\uE000', '\u{1F600}'])
+    expect(compareKeys('same', 'same')).toBe(0)
   })
 })

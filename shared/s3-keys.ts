@@ -11,6 +11,21 @@ export const keyByteLength = (key: string): number => encoder.encode(key).length
 
 export const isFolderKey = (key: string): boolean => key.endsWith('/')
 
+/**
+ * S3's listing order: by the keys' UTF-8 bytes. JavaScript's `<` compares UTF-16 units, which
+ * puts an emoji (a surrogate pair) before U+E000–U+FFFF, where the bytes put it after.
+ */
+export const compareKeys = (a: string, b: string): number => {
+  const left = encoder.encode(a)
+  const right = encoder.encode(b)
+  const length = Math.min(left.length, right.length)
+  for (let index = 0; index < length; index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0)
+    if (difference !== 0) return difference
+  }
+  return left.length - right.length
+}
+
 /** Joins a folder prefix ('' for the bucket root) and a name into a key. */
 export const joinKey = (prefix: string, name: string): string => {
   if (prefix === '') return name

@@ -1,12 +1,15 @@
 /**
- * Keys S3 allows but clients mangle (DSS.md §2, §8): they must survive list, rename and delete
- * exactly, byte for byte, through the gateway emulator and the real core.
+ * Keys S3 allows but clients mangle (DSS.md §2, §8): they must survive list, rename, download and
+ * delete exactly, byte for byte, through the gateway emulator and the real core, on RGW.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createS3TestClient } from '../../e2e/testbed/s3-test-client'
-import { keyByteLength } from '../../shared/s3-keys'
+import { compareKeys, keyByteLength } from '../../shared/s3-keys'
 import { startHarness, type Harness } from './testing/core-harness'
+import { waitForTransfers } from './transfers/transfer-testing.test-fixture'
 
 /** A 1,024-byte key whose path segments stay under the file system's 255-byte name limit. */
 const longKey = (() => {
@@ -23,6 +26,21 @@ const oddKeys: Record<string, string> = {
   'spaces at both ends of the whole key': ' whole key spaced ',
   'only digits': '0001',
   'a 1,024-byte key': longKey,
+  // Issue 9, 5(e): names that sort around "/", and control characters (XML cannot carry them raw).
+  'the name of a folder beside it': 'sib/dir',
+  'a bang after a folder name': 'sib/dir!',
+  'a dot after a folder name': 'sib/dir.',
+  'a carriage return': 'ctl/x\ry',
+  'a line feed': 'ctl/x\ny',
+  'CR LF': 'ctl/x\r\ny',
+  'a tab': 'ctl/x\ty',
+  'U+0001': 'ctl/x\u0001y',
+  DEL: 'ctl/x\u007fy',
+  // 5(f): stored exactly as given, never resolved.
+  'a "../" segment': 'odd/../x',
+  'a leading "../../"': '../../etc/evil',
+  'a leading slash': '/abs/leading',
+  'an empty segment': 'a//b',
 }
 
 let h: Harness
@@ -32,7 +50,7 @@ const listRecursive = async (prefix: string): Promise<string[]> =>
   (await h.listAll('keys', prefix, { recursive: true })).keys
 
 beforeAll(async () => {
-  h = await startHarness({ buckets: ['keys'], prefix: 'keys' })
+  h = await startHarness({ buckets: ['keys', 'all-keys'], prefix: 'keys' })
 })
 
 afterAll(() => h.stop())
@@ -86,24 +104,114 @@ describe('limits and the test server', () => {
       error: { code: 'INVALID_KEY', message: expect.stringMatching(/1031 bytes/) },
     })
   })
+})
 
-  it('s3rver (the test server) cannot store a key with a "../" segment: it resolves it in its file store', async () => {
-    // DSS, like S3, stores "odd/../x" literally. The client sends it literally (the gateway
-    // emulator's log shows the raw path), but the test bed's s3rver files it as "x". Listing,
-    // renaming and deleting such a key exactly can therefore not be shown on this server.
+/** Puts every odd key (and its folder-mates) once, for the listing and download tests. */
+const putAll = async (bucket: string): Promise<string[]> => {
+  // U+E000 and an emoji: UTF-16 order and S3's byte order disagree on these two.
+  const keys = [
+    ...Object.values(oddKeys),
+    'sib/dir/file',
+    'u/\u{1F600}',
+    'u/\uE000',
+    'u/\u{1F601}',
+    '~%25',
+  ]
+  await Promise.all(
+    keys.map((Key) => h.direct.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))),
+  )
+  return keys.sort(compareKeys)
+}
+
+describe('listing every odd key at once', () => {
+  let keys: string[]
+  beforeAll(async () => {
+    keys = await putAll('all-keys')
+  })
+
+  it.each([1000, 7, 3, 2, 1])(
+    'lists them byte-exact in S3 byte order, %i a page',
+    async (maxKeys) => {
+      const listed = await h.listAll('all-keys', '', { recursive: true, maxKeys })
+      expect(listed.keys).toEqual(keys)
+    },
+  )
+
+  it('asks for url-encoded listings, as awscli does', async () => {
     h.bed.emulator.clearLog()
-    const client = createS3TestClient({
-      endpoint: h.bed.endpoint,
-      caPem: h.bed.caPem,
-      accessKeyId: h.bed.accessKeyId,
-      secretAccessKey: h.bed.secretAccessKey,
+    await h.listAll('all-keys', 'ctl/', { recursive: true })
+    const lists = h.bed.emulator.log().filter((entry) => entry.query['list-type'] === '2')
+    expect(lists.map((entry) => entry.query['encoding-type'])).toEqual(['url'])
+  })
+
+  it('shows a key and a folder of the same name side by side, and empty segments as folders', async () => {
+    expect(await h.listAll('all-keys', 'sib/')).toEqual({
+      keys: ['sib/dir', 'sib/dir!', 'sib/dir.'],
+      folders: ['sib/dir/'],
     })
-    await client.send(new PutObjectCommand({ Bucket: 'keys', Key: 'odd/../x', Body: 'z' }))
-    client.destroy()
-    expect(h.bed.emulator.log().map((entry) => entry.rawPath)).toEqual([
-      expect.stringMatching(/^\/keys\/odd\/\.\.\/x\?/),
-    ])
-    expect(await listRecursive('odd/../')).toEqual([])
-    expect(await listRecursive('x')).toEqual(['x'])
+    const root = await h.listAll('all-keys', '')
+    expect(root.folders).toEqual(['../', '/', 'a/', 'ctl/', 'long/', 'odd/', 'sib/', 'u/'])
+    expect(await h.listAll('all-keys', 'a/')).toEqual({ keys: [], folders: ['a//'] })
+    expect(await h.listAll('all-keys', 'a//')).toEqual({ keys: ['a//b'], folders: [] })
+    expect(await h.listAll('all-keys', '/')).toEqual({ keys: [], folders: ['/abs/'] })
+  })
+
+  it('gives the same through ListObjects v1, page boundaries on folders included', async () => {
+    h.bed.emulator.setFaults({ refuseListV2: true })
+    try {
+      const { id } = await h.call('accounts.save', { draft: h.draft({ name: 'v1 only' }) })
+      for (const maxKeys of [1000, 3, 2, 1]) {
+        const all = await h.listAll('all-keys', '', { recursive: true, maxKeys, accountId: id })
+        expect(all.keys).toEqual(keys)
+        const root = await h.listAll('all-keys', '', { maxKeys, accountId: id })
+        expect(root.folders).toEqual(['../', '/', 'a/', 'ctl/', 'long/', 'odd/', 'sib/', 'u/'])
+        // A page ending on the two whose UTF-16 and byte orders differ continues after the right one.
+        expect(await h.listAll('all-keys', 'u/', { maxKeys, accountId: id })).toEqual({
+          keys: ['u/\uE000', 'u/\u{1F600}', 'u/\u{1F601}'],
+          folders: [],
+        })
+        expect(await h.listAll('all-keys', 'sib/', { maxKeys, accountId: id })).toEqual({
+          keys: ['sib/dir', 'sib/dir!', 'sib/dir.'],
+          folders: ['sib/dir/'],
+        })
+      }
+    } finally {
+      h.bed.emulator.setFaults({})
+    }
+  })
+
+  it('downloads every one of them inside the chosen folder, with its own bytes', async () => {
+    const dest = await mkdtemp(path.join(os.tmpdir(), 'dss-odd-download-'))
+    try {
+      const top = await h.listAll('all-keys', '')
+      await h.call('transfers.download', {
+        accountId: h.accountId,
+        bucket: 'all-keys',
+        keys: top.keys,
+        prefixes: top.folders,
+        destination: dest,
+      })
+      const list = await waitForTransfers(h.call)
+      expect(list.transfers.filter((t) => t.state !== 'done')).toEqual([])
+
+      const contents: string[] = []
+      for (const entry of await readdir(dest, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue
+        const file = path.join(entry.parentPath, entry.name)
+        expect(path.relative(dest, file).startsWith('..')).toBe(false)
+        contents.push(await readFile(file, 'utf8'))
+      }
+      // Each file holds its key as written: every object arrived once, none outside `dest`.
+      expect(contents.sort(compareKeys)).toEqual(keys)
+    } finally {
+      await rm(dest, { recursive: true, force: true })
+    }
+  })
+
+  it('reads back each key with its own bytes, straight from the server', async () => {
+    for (const Key of keys) {
+      const got = await h.direct.send(new GetObjectCommand({ Bucket: 'all-keys', Key }))
+      expect(await got.Body?.transformToString()).toBe(Key)
+    }
   })
 })

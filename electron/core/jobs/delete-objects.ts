@@ -1,21 +1,61 @@
 /**
  * Deletes a selection with DeleteObjects, 1,000 keys a request (Content-MD5 is added by the
- * client's middleware); every key the server refuses is reported by name.
+ * client's middleware); every key the server refuses is reported by name. A key that XML 1.0
+ * cannot carry goes by DeleteObject, its key in the URL.
  */
-import { DeleteObjectsCommand } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, DeleteObjectsCommand } from '@aws-sdk/client-s3'
 import type { Selection } from '../../../shared/objects'
 import type { Connection } from '../accounts'
 import { toAppError } from '../error-mapper'
 import type { JobContext } from './job-manager'
 import { BATCH, walkSelection } from './selection-walk'
 
-export const deleteKeys = async (
+/**
+ * XML 1.0 has no way to write most control characters (U+0001, U+001F…), not even as `&#1;`:
+ * a DeleteObjects body naming such a key is refused whole (RGW: 400 MalformedXML).
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u
+
+export const xmlCanCarry = (key: string): boolean => !NOT_XML_CHARACTER.test(key)
+
+type DeleteContext = Pick<JobContext, 'fail' | 'signal'>
+
+const deleteOneByOne = async (
   connection: Connection,
   bucket: string,
   keys: readonly string[],
-  context: Pick<JobContext, 'fail' | 'signal'>,
+  context: DeleteContext,
 ): Promise<number> => {
   let deleted = 0
+  for (const Key of keys) {
+    try {
+      await connection.client.send(new DeleteObjectCommand({ Bucket: bucket, Key }), {
+        abortSignal: context.signal,
+      })
+      deleted += 1
+    } catch (error) {
+      if (context.signal.aborted) throw error
+      const { code, message } = toAppError(error, { endpoint: connection.endpoint, bucket })
+      context.fail({ key: Key, code, message })
+    }
+  }
+  return deleted
+}
+
+export const deleteKeys = async (
+  connection: Connection,
+  bucket: string,
+  allKeys: readonly string[],
+  context: DeleteContext,
+): Promise<number> => {
+  const keys = allKeys.filter(xmlCanCarry)
+  let deleted = await deleteOneByOne(
+    connection,
+    bucket,
+    allKeys.filter((key) => !xmlCanCarry(key)),
+    context,
+  )
   for (let at = 0; at < keys.length; at += BATCH) {
     const batch = keys.slice(at, at + BATCH)
     try {

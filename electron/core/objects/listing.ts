@@ -1,6 +1,7 @@
 /**
  * Folder listings, page by page: ListObjectsV2, falling back to ListObjects (v1) for servers
- * that refuse V2. One request per page of up to 1,000 entries; never a HEAD per object.
+ * that refuse V2. One request per page of up to 1,000 entries; never a HEAD per object. Keys
+ * travel url-encoded (listing-encoding.ts), so every byte of a key survives.
  */
 import {
   ListObjectsCommand,
@@ -9,7 +10,9 @@ import {
   type CommonPrefix,
 } from '@aws-sdk/client-s3'
 import type { FolderEntry, ObjectEntry, ObjectPage } from '../../../shared/objects'
+import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
+import { decodeCommonPrefix, decodeListedKey } from './listing-encoding'
 
 export type ListRequest = {
   readonly bucket: string
@@ -24,15 +27,32 @@ const v1Only = new WeakSet<object>()
 
 const V2_REFUSALS = new Set(['NotImplemented', 'InvalidArgument', 'MethodNotAllowed'])
 
-const toObject = (object: _Object): ObjectEntry => ({
-  key: object.Key ?? '',
+const DELIMITER = '/'
+
+const toObject = (object: _Object, encoded: boolean): ObjectEntry => ({
+  key: decodeListedKey(object.Key ?? '', encoded),
   size: object.Size ?? 0,
   lastModified: object.LastModified?.toISOString() ?? null,
   etag: object.ETag ?? null,
   storageClass: object.StorageClass ?? null,
 })
 
-const toFolder = (prefix: CommonPrefix): FolderEntry => ({ prefix: prefix.Prefix ?? '' })
+const toFolder = (prefix: CommonPrefix, encoded: boolean): FolderEntry => ({
+  prefix: decodeCommonPrefix(prefix.Prefix ?? '', encoded, DELIMITER),
+})
+
+/** What a page holds, with its keys decoded as the answer says they were encoded. */
+const entriesOf = (answer: {
+  Contents?: _Object[]
+  CommonPrefixes?: CommonPrefix[]
+  EncodingType?: string
+}): { objects: ObjectEntry[]; folders: FolderEntry[] } => {
+  const encoded = answer.EncodingType === 'url'
+  return {
+    objects: (answer.Contents ?? []).map((object) => toObject(object, encoded)),
+    folders: (answer.CommonPrefixes ?? []).map((prefix) => toFolder(prefix, encoded)),
+  }
+}
 
 /**
  * In a folder view the folder's own marker ("a/" when listing "a/") is not a child; a recursive
@@ -50,20 +70,23 @@ const listV1 = async (
     new ListObjectsCommand({
       Bucket: request.bucket,
       Prefix: request.prefix || undefined,
-      Delimiter: request.recursive ? undefined : '/',
+      Delimiter: request.recursive ? undefined : DELIMITER,
       Marker: request.continuationToken ?? undefined,
       MaxKeys: request.maxKeys,
+      EncodingType: 'url',
     }),
     { abortSignal: signal },
   )
-  const objects = (answer.Contents ?? []).map(toObject)
-  const folders = (answer.CommonPrefixes ?? []).map(toFolder)
-  // V1 pages continue from NextMarker, or (without a delimiter) from the last key.
-  const last = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)].sort().at(-1)
+  const { objects, folders } = entriesOf(answer)
+  // A V1 page continues after its last key or folder in S3's order, which is what NextMarker
+  // holds; it is worked out here because servers disagree on whether NextMarker is encoded.
+  const last = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)]
+    .sort(compareKeys)
+    .at(-1)
   return {
     objects: children(objects, request),
     folders,
-    nextToken: answer.IsTruncated ? (answer.NextMarker ?? last ?? null) : null,
+    nextToken: answer.IsTruncated ? (last ?? null) : null,
   }
 }
 
@@ -78,15 +101,17 @@ export const listPage = async (
       new ListObjectsV2Command({
         Bucket: request.bucket,
         Prefix: request.prefix || undefined,
-        Delimiter: request.recursive ? undefined : '/',
+        Delimiter: request.recursive ? undefined : DELIMITER,
         ContinuationToken: request.continuationToken ?? undefined,
         MaxKeys: request.maxKeys,
+        EncodingType: 'url',
       }),
       { abortSignal: signal },
     )
+    const { objects, folders } = entriesOf(answer)
     return {
-      objects: children((answer.Contents ?? []).map(toObject), request),
-      folders: (answer.CommonPrefixes ?? []).map(toFolder),
+      objects: children(objects, request),
+      folders,
       nextToken: answer.IsTruncated ? (answer.NextContinuationToken ?? null) : null,
     }
   } catch (error) {
