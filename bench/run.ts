@@ -1,9 +1,14 @@
 /**
  * `npm run bench -- <suite>`: benchmarks print JSON lines {"suite","metric","value","unit","tool"}
- * with the peers' figures (awscli, rclone) from the same run. Progress notes go to stderr.
+ * with the peers' figures (awscli, rclone) from the same run. Progress notes and a table of each
+ * suite's figures go to stderr.
  */
 import { listSuite } from './list'
+import { MissingPeerError } from './lib/peers'
 import { transfersSuite } from './transfers'
+
+// The SDK's notice about its own future Node support says nothing about the figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 const suites: Record<string, () => Promise<void>> = { list: listSuite, transfers: transfersSuite }
 
@@ -15,6 +20,13 @@ for (const name of names) {
     console.error(`Unknown suite "${name}". Known: ${Object.keys(suites).join(', ')}.`)
     process.exit(2)
   }
-  await suite()
+  try {
+    await suite()
+  } catch (error) {
+    // A missing tool is a sentence for the user, not a stack trace.
+    if (!(error instanceof MissingPeerError)) throw error
+    console.error(error.message)
+    process.exit(2)
+  }
 }
 process.exit(0)

@@ -15,60 +15,85 @@ export type Target = {
   readonly secretAccessKey: string
 }
 
-export type Run = { readonly ms: number; readonly stdout: string; readonly code: number | null }
+/** A plain-HTTP endpoint (the RADOS Gateway itself) needs no CA. */
+export type PeerTarget = Omit<Target, 'caFile'> & { readonly caFile?: string }
 
-/** Fails early, saying what to install, when a peer client is missing. */
+export type Run = {
+  readonly ms: number
+  /** When the tool printed its first byte (for a listing: its first rows); `ms` if it never did. */
+  readonly firstOutputMs: number
+  readonly stdout: string
+}
+
+const AWS = '/usr/bin/aws'
+const RCLONE = '/usr/bin/rclone'
+
+/** A peer client is missing: the message says what to install, nothing is installed for you. */
+export class MissingPeerError extends Error {}
+
 export const requirePeers = (): void => {
   const missing = [
-    ['/usr/bin/aws', 'awscli'],
-    ['/usr/bin/rclone', 'rclone'],
-  ].filter(([file]) => !existsSync(file ?? ''))
-  if (missing.length > 0) {
-    throw new Error(
-      `The benchmark compares with ${missing.map(([, name]) => name).join(' and ')}: apt-get install ${missing.map(([, name]) => name).join(' ')}`,
-    )
-  }
+    { program: AWS, pkg: 'awscli' },
+    { program: RCLONE, pkg: 'rclone' },
+  ].filter(({ program }) => !existsSync(program))
+  if (missing.length === 0) return
+  const programs = missing.map(({ program }) => program).join(' and ')
+  const packages = missing.map(({ pkg }) => pkg).join(' ')
+  throw new MissingPeerError(
+    `The benchmarks compare DSS Explorer with awscli and rclone, and ${programs} ` +
+      `${missing.length === 1 ? 'is' : 'are'} not installed. Install the Debian ` +
+      `${missing.length === 1 ? 'package' : 'packages'}: sudo apt-get install ${packages}`,
+  )
 }
 
 const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> =>
   new Promise((resolve, reject) => {
     const started = performance.now()
+    let firstOutputMs: number | null = null
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => {
+      firstOutputMs ??= performance.now() - started
+      stdout += chunk.toString()
+    })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
     child.on('close', (code) => {
+      const ms = performance.now() - started
       if (code !== 0) {
         reject(
           new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`),
         )
-      } else resolve({ ms: performance.now() - started, stdout, code })
+      } else resolve({ ms, firstOutputMs: firstOutputMs ?? ms, stdout })
     })
   })
 
 /**
  * awscli, via /usr/bin/aws (another `aws` may shadow it on PATH), path-style addressing, and up
  * to 10 attempts per request: with its default 3 it gives up on the 503s of a 100 RPS limit.
+ * Checksums only when required: RGW refuses newer awscli's streaming trailers (DSS.md §6).
  */
-export const awscli = async (target: Target) => {
+export const awscli = async (target: PeerTarget) => {
   const home = await mkdtemp(path.join(os.tmpdir(), 'bench-aws-'))
   await writeFile(
     path.join(home, 'config'),
     '[default]\nregion = us-east-1\nretry_mode = standard\nmax_attempts = 10\ns3 =\n  addressing_style = path\n',
   )
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_CONFIG_FILE: path.join(home, 'config'),
     AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'none'),
     AWS_ACCESS_KEY_ID: target.accessKeyId,
     AWS_SECRET_ACCESS_KEY: target.secretAccessKey,
-    AWS_CA_BUNDLE: target.caFile,
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
     AWS_PAGER: '',
   }
+  if (target.caFile) env.AWS_CA_BUNDLE = target.caFile
+  else delete env.AWS_CA_BUNDLE
   return (args: readonly string[]): Promise<Run> =>
-    run('/usr/bin/aws', ['--endpoint-url', target.endpoint, ...args], env)
+    run(AWS, ['--endpoint-url', target.endpoint, ...args], env)
 }
 
 /** rclone with a remote named `bed`, `--tpslimit 100` as its request-rate limit. */
@@ -82,9 +107,5 @@ export const rclone = async (target: Target) => {
   const env = { ...process.env }
   delete env.AWS_CA_BUNDLE
   return (args: readonly string[]): Promise<Run> =>
-    run(
-      'rclone',
-      ['--config', config, '--ca-cert', target.caFile, '--tpslimit', '100', ...args],
-      env,
-    )
+    run(RCLONE, ['--config', config, '--ca-cert', target.caFile, '--tpslimit', '100', ...args], env)
 }
