@@ -1,8 +1,10 @@
 /**
- * The renderer's side of the list benchmark: the real web shell in Chromium opens the 100k-object
- * folder through the emulator, then we read the renderer's JS heap (after a GC) and the frame
- * times while scrolling the table from top to bottom.
+ * The renderer's side of the list benchmark: the web shell (bench/ui-shell.ts, with a renderer
+ * built for this run) in Chromium opens the 100k-object folder through the emulator, then we read
+ * the renderer's JS heap (after a GC) and the frame times while scrolling the table from top to
+ * bottom.
  */
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -43,22 +45,44 @@ const SCROLL_SCRIPT = `(async () => {
   return { frames: frames.slice(1), maxRows }
 })()`
 
+/** Builds the renderer into a folder of its own (Vite, as `npm run build` does) and returns it. */
+export const buildRenderer = async (): Promise<string> => {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-renderer-'))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const vite = spawn(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir'],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    )
+    vite.on('error', reject)
+    vite.on('close', resolve)
+  })
+  if (code !== 0) throw new Error(`building the renderer failed (vite exited with ${code})`)
+  return outDir
+}
+
 const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
 export const measureTable = async (
+  rendererDir: string,
   target: Target,
   bucket: string,
   prefix: string,
   count: number,
 ): Promise<TableFigures> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-ui-'))
-  const app = await startProcess('node', ['dist/launch.js', '--web', '--no-open'], {
-    env: { DSS_EXPLORER_DATA_DIR: dataDir },
-    ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
-  })
+  const app = await startProcess(
+    process.execPath,
+    ['--import', 'tsx', 'bench/ui-shell.ts', rendererDir, dataDir],
+    {
+      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
+      timeoutMs: 60_000,
+    },
+  )
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
