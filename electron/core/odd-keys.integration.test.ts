@@ -116,6 +116,8 @@ const putAll = async (bucket: string): Promise<string[]> => {
     'u/\uE000',
     'u/\u{1F601}',
     '~%25',
+    // Folders whose names the server must encode in its common prefixes.
+    ...['p/50%/x', 'p/a+b c/x', 'p/ctl\u0001/x', 'p/%2F/x'],
   ]
   await Promise.all(
     keys.map((Key) => h.direct.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))),
@@ -150,10 +152,15 @@ describe('listing every odd key at once', () => {
       folders: ['sib/dir/'],
     })
     const root = await h.listAll('all-keys', '')
-    expect(root.folders).toEqual(['../', '/', 'a/', 'ctl/', 'long/', 'odd/', 'sib/', 'u/'])
+    expect(root.folders).toEqual(['../', '/', 'a/', 'ctl/', 'long/', 'odd/', 'p/', 'sib/', 'u/'])
     expect(await h.listAll('all-keys', 'a/')).toEqual({ keys: [], folders: ['a//'] })
     expect(await h.listAll('all-keys', 'a//')).toEqual({ keys: ['a//b'], folders: [] })
     expect(await h.listAll('all-keys', '/')).toEqual({ keys: [], folders: ['/abs/'] })
+    expect(await h.listAll('all-keys', 'p/')).toEqual({
+      keys: [],
+      folders: ['p/%2F/', 'p/50%/', 'p/a+b c/', 'p/ctl\u0001/'],
+    })
+    expect(await h.listAll('all-keys', 'p/50%/')).toEqual({ keys: ['p/50%/x'], folders: [] })
   })
 
   it('gives the same through ListObjects v1, page boundaries on folders included', async () => {
@@ -164,12 +171,28 @@ describe('listing every odd key at once', () => {
         const all = await h.listAll('all-keys', '', { recursive: true, maxKeys, accountId: id })
         expect(all.keys).toEqual(keys)
         const root = await h.listAll('all-keys', '', { maxKeys, accountId: id })
-        expect(root.folders).toEqual(['../', '/', 'a/', 'ctl/', 'long/', 'odd/', 'sib/', 'u/'])
+        expect(root.folders).toEqual([
+          '../',
+          '/',
+          'a/',
+          'ctl/',
+          'long/',
+          'odd/',
+          'p/',
+          'sib/',
+          'u/',
+        ])
         // A page ending on the two whose UTF-16 and byte orders differ continues after the right one.
         expect(await h.listAll('all-keys', 'u/', { maxKeys, accountId: id })).toEqual({
           keys: ['u/\uE000', 'u/\u{1F600}', 'u/\u{1F601}'],
           folders: [],
         })
+        expect((await h.listAll('all-keys', 'p/', { maxKeys, accountId: id })).folders).toEqual([
+          'p/%2F/',
+          'p/50%/',
+          'p/a+b c/',
+          'p/ctl\u0001/',
+        ])
         expect(await h.listAll('all-keys', 'sib/', { maxKeys, accountId: id })).toEqual({
           keys: ['sib/dir', 'sib/dir!', 'sib/dir.'],
           folders: ['sib/dir/'],

@@ -1,6 +1,6 @@
 /** Decoding url-encoded listings: only what the server encoded, exactly. */
 import { describe, expect, it } from 'vitest'
-import { decodeCommonPrefix, decodeListedKey } from './listing-encoding'
+import { decodeListedKey } from './listing-encoding'
 
 describe('decodeListedKey', () => {
   it('decodes what an encoding server sent, control characters and all', () => {
@@ -12,16 +12,12 @@ describe('decodeListedKey', () => {
     expect(decodeListedKey('emoji%F0%9F%98%80', true)).toBe('emoji\u{1F600}')
   })
 
+  it('decodes a common prefix whether or not its slashes were encoded', () => {
+    expect(decodeListedKey('summer%202026/', true)).toBe('summer 2026/')
+    expect(decodeListedKey('summer%202026%2F', true)).toBe('summer 2026/')
+  })
+
   it('leaves a key alone when the server did not say it encoded', () => {
     expect(decodeListedKey('a+b %20c', false)).toBe('a+b %20c')
-  })
-})
-
-describe('decodeCommonPrefix', () => {
-  it('decodes an encoded prefix and keeps a raw one (RGW sends prefixes raw)', () => {
-    expect(decodeCommonPrefix('50%25%2F', true, '/')).toBe('50%/')
-    expect(decodeCommonPrefix('50%25/', true, '/')).toBe('50%25/')
-    expect(decodeCommonPrefix('a+b/', true, '/')).toBe('a+b/')
-    expect(decodeCommonPrefix('a%2Bb%2F', false, '/')).toBe('a%2Bb%2F')
   })
 })

@@ -12,7 +12,7 @@ import {
 import type { FolderEntry, ObjectEntry, ObjectPage } from '../../../shared/objects'
 import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
-import { decodeCommonPrefix, decodeListedKey } from './listing-encoding'
+import { decodeListedKey } from './listing-encoding'
 
 export type ListRequest = {
   readonly bucket: string
@@ -38,7 +38,7 @@ const toObject = (object: _Object, encoded: boolean): ObjectEntry => ({
 })
 
 const toFolder = (prefix: CommonPrefix, encoded: boolean): FolderEntry => ({
-  prefix: decodeCommonPrefix(prefix.Prefix ?? '', encoded, DELIMITER),
+  prefix: decodeListedKey(prefix.Prefix ?? '', encoded),
 })
 
 /** What a page holds, with its keys decoded as the answer says they were encoded. */
