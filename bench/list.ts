@@ -4,7 +4,8 @@
  * Explorer's core, the UI in Chromium, awscli and rclone in the same run — time to first rows and
  * to the full listing, 503s and requests, each as a ratio to the 100 RPS floor and to the
  * fastest peer; then the renderer's heap and scrolling frame times for the 100k-row table.
- * Size: BENCH_LIST_OBJECTS (default 100,000).
+ * Each tool lists BENCH_LIST_RUNS times (default 2), the fastest run counting. Size:
+ * BENCH_LIST_OBJECTS (default 100,000).
  */
 import { rm } from 'node:fs/promises'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
@@ -13,7 +14,7 @@ import { startTestBed, type TestBed } from '../e2e/testbed/test-bed'
 import { runClient } from './lib/client'
 import { awscli, rclone, requirePeers, type Target } from './lib/peers'
 import { fixed, printTable, report, reportRatio, type Reference } from './lib/report'
-import { seedObjects } from './lib/seed-objects'
+import { deleteObjects, seedObjects } from './lib/seed-objects'
 import { buildRenderer, measureTable } from './list-ui'
 
 const SUITE = 'list'
@@ -21,6 +22,8 @@ const COUNT = Number(process.env.BENCH_LIST_OBJECTS ?? 100_000)
 const BUCKET = 'bench'
 const PREFIX = 'big/'
 const SEED_IN_FLIGHT = 96
+/** Listings per tool; the fastest counts. */
+const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 2)
 
 type Timing = { readonly firstRowsMs: number; readonly fullMs: number }
 
@@ -37,18 +40,28 @@ const ours = (target: Target) =>
     PREFIX,
   ])
 
-/** Runs `list` with a fresh emulator log and counts what it sent and the 503s it received. */
+/**
+ * Runs `list` RUNS times, each with a fresh emulator log, and keeps the fastest run with what it
+ * sent and the 503s it received: on a shared machine one slow run says little about the tool.
+ */
 const throughEmulator = async <T extends Timing>(
   bed: TestBed,
   tool: string,
   list: () => Promise<T>,
 ): Promise<{ listing: Listing; result: T }> => {
-  bed.emulator.clearLog()
-  const result = await list()
-  const log = bed.emulator.log()
-  const slowDowns = log.filter((entry) => entry.status === 503).length
-  const { firstRowsMs, fullMs } = result
-  return { listing: { tool, firstRowsMs, fullMs, slowDowns, requests: log.length }, result }
+  let best: { listing: Listing; result: T } | null = null
+  for (let run = 0; run < RUNS; run += 1) {
+    bed.emulator.clearLog()
+    const result = await list()
+    const log = bed.emulator.log()
+    const slowDowns = log.filter((entry) => entry.status === 503).length
+    const { firstRowsMs, fullMs } = result
+    if (!best || fullMs < best.listing.fullMs) {
+      best = { listing: { tool, firstRowsMs, fullMs, slowDowns, requests: log.length }, result }
+    }
+  }
+  if (!best) throw new Error('BENCH_LIST_RUNS must be at least 1')
+  return best
 }
 
 const expectCount = (tool: string, listed: number): void => {
@@ -105,18 +118,18 @@ export const listSuite = async (): Promise<void> => {
   // Built before the test bed starts, so the build's CPU does not overlap any measurement.
   const rendererDir = await buildRenderer()
   const bed = await startTestBed({ buckets: [BUCKET], rateLimit: 100 })
+  const peer = {
+    url: bed.peer.url,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+  }
+  const keys = Array.from(
+    { length: COUNT },
+    (_, index) => `${PREFIX}object-${String(index).padStart(6, '0')}.txt`,
+  )
   try {
-    const keys = Array.from(
-      { length: COUNT },
-      (_, index) => `${PREFIX}object-${String(index).padStart(6, '0')}.txt`,
-    )
     const seedStarted = performance.now()
-    await seedObjects(
-      { url: bed.peer.url, accessKeyId: bed.accessKeyId, secretAccessKey: bed.secretAccessKey },
-      BUCKET,
-      keys,
-      SEED_IN_FLIGHT,
-    )
+    await seedObjects(peer, BUCKET, keys, SEED_IN_FLIGHT)
     const seedSeconds = (performance.now() - seedStarted) / 1000
     console.error(
       `seeded ${COUNT} objects with PUTs straight to RGW, ${SEED_IN_FLIGHT} in flight, in ` +
@@ -129,9 +142,14 @@ export const listSuite = async (): Promise<void> => {
       secretAccessKey: bed.secretAccessKey,
     }
 
-    // A first walk warms the gateway's caches for everyone; the second one is measured.
+    // A first walk warms the gateway's caches for everyone; the next ones are measured.
     await walkGateway(bed)
-    const listings: Listing[] = [await walkGateway(bed)]
+    let gateway = await walkGateway(bed)
+    for (let run = 1; run < RUNS; run += 1) {
+      const again = await walkGateway(bed)
+      if (again.fullMs < gateway.fullMs) gateway = again
+    }
+    const listings: Listing[] = [gateway]
 
     const core = await throughEmulator(bed, 'dss-explorer (core)', async () => {
       const mine = await ours(target)
@@ -217,12 +235,19 @@ export const listSuite = async (): Promise<void> => {
       report({ suite: SUITE, metric, value, unit, tool: ui.listing.tool })
     }
     printTable(
-      `Listing ${COUNT} objects (${pages} pages; floor at 100 RPS ${fixed(floor.ms / 1000)} s)`,
+      `Listing ${COUNT} objects (${pages} pages; floor at 100 RPS ${fixed(floor.ms / 1000)} s; ` +
+        `fastest of ${RUNS} runs per tool)`,
       ['tool', 'first rows s', 'full s', '503s', 'requests', '÷ floor', `÷ ${fastest.tool}`],
       rows,
     )
   } finally {
-    await bed.stop()
-    await rm(rendererDir, { recursive: true, force: true })
+    try {
+      const started = performance.now()
+      await deleteObjects(peer, BUCKET, keys)
+      console.error(`deleted them in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    } finally {
+      await bed.stop()
+      await rm(rendererDir, { recursive: true, force: true })
+    }
   }
 }
