@@ -58,6 +58,22 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
+/** The last meter reading of an account (the meter reports every half second while busy). */
+const statsOf = (accountId: string): RequestStats[] =>
+  stats.filter((entry) => entry.accountId === accountId)
+
+/** Waits for the meter's next reading of the account. */
+const nextStats = async (accountId: string): Promise<RequestStats> => {
+  const seen = statsOf(accountId).length
+  for (;;) {
+    const latest = statsOf(accountId)
+    if (latest.length > seen) return latest.at(-1) as RequestStats
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+// Assertions here hold however busy the machine is: no elapsed-time targets and no counts that
+// depend on scheduling (the pace itself is pinned with a virtual clock in request-governor.test.ts).
 describe('request governor through the emulator', () => {
   it('sends 300 requests at the 100 RPS limit without a single 503, never over 100 in a second', async () => {
     const accountId = await saveAccount(100)
@@ -68,18 +84,17 @@ describe('request governor through the emulator', () => {
     expect(log).toHaveLength(300)
     expect(log.filter((entry) => entry.status === 503)).toEqual([])
     expect(maxRequestsInWindow(log)).toBeLessThanOrEqual(100)
-    // ...and uses the budget: 300 requests take about 3 seconds, not much more.
-    const span =
-      Math.max(...log.map((entry) => entry.time)) - Math.min(...log.map((entry) => entry.time))
-    expect(span).toBeLessThan(3500)
-    expect(
-      stats.some((entry) => entry.accountId === accountId && entry.requestsPerSecond >= 80),
-    ).toBe(true)
+    // The governor never had to slow down: its own window kept every second under the limit.
+    expect(await nextStats(accountId)).toMatchObject({ limit: 100, currentRate: 100, throttles: 0 })
   })
 
   it('backs off when the server says SlowDown, and every request still succeeds', async () => {
     // Set 3x above what the server allows: the governor must learn from the 503s.
     const accountId = await saveAccount(300)
+    // Connections first, unlimited: the burst then reaches the server at once however busy the
+    // machine is (TLS handshakes would spread it out), so the server is sure to refuse some.
+    bed.emulator.setRateLimit(0)
+    await burst(accountId, 30)
     bed.emulator.setRateLimit(100, 10)
     bed.emulator.clearLog()
     const results = await burst(accountId, 300)
@@ -87,13 +102,16 @@ describe('request governor through the emulator', () => {
     const log = bed.emulator.log()
     const slowDowns = log.filter((entry) => entry.status === 503).length
     expect(slowDowns).toBeGreaterThan(0)
-    // Backing off keeps the throttled share small: far fewer 503s than successes.
-    expect(slowDowns).toBeLessThan(100)
+    expect(log.filter((entry) => entry.status === 200)).toHaveLength(300)
+    // It slowed down (a halving lasts seconds, so the meter saw it) and counted the throttles.
+    expect(statsOf(accountId).some((entry) => entry.currentRate < 300)).toBe(true)
+    expect((await nextStats(accountId)).throttles).toBeGreaterThan(0)
+    // Every attempt, retries included, passed the governor and is in the app's request log.
     const requests = await core.dispatch('requests.log', { accountId }, { trusted: true })
     expect(requests).toMatchObject({ ok: true })
     const entries = requests.ok ? (requests.value as { status: number; bucket: string }[]) : []
     expect(entries.filter((entry) => entry.status === 503)).toHaveLength(slowDowns)
-    expect(entries.filter((entry) => entry.status === 200)).toHaveLength(300)
+    expect(entries.filter((entry) => entry.status === 200)).toHaveLength(300 + 30)
     expect(entries.every((entry) => entry.bucket === 'meter')).toBe(true)
   })
 })

@@ -61,7 +61,7 @@ describe('request governor', () => {
   it('serves interactive requests before queued bulk ones', async () => {
     const governor = createRequestGovernor(10, { burst: 1, ...clock() })
     const order: string[] = []
-    await governor.acquire('bulk')
+    ;(await governor.acquire('bulk'))()
     for (let index = 0; index < 3; index += 1) {
       void governor.acquire('bulk').then(() => order.push(`bulk${index}`))
     }
@@ -73,7 +73,7 @@ describe('request governor', () => {
 
   it('drops a waiter whose signal aborts, without spending a token', async () => {
     const governor = createRequestGovernor(10, { burst: 1, ...clock() })
-    await governor.acquire('bulk')
+    ;(await governor.acquire('bulk'))()
     const controller = new AbortController()
     const abandoned = governor.acquire('bulk', controller.signal)
     const next = governor.acquire('bulk')
@@ -83,6 +83,62 @@ describe('request governor', () => {
     void next.then(() => (done = true))
     await vi.advanceTimersByTimeAsync(101)
     expect(done).toBe(true)
+  })
+
+  it('sends only a burst until something is answered (or a second passes), then the pace', async () => {
+    const governor = createRequestGovernor(100, clock())
+    const releases: (() => void)[] = []
+    for (let index = 0; index < 300; index += 1)
+      void governor.acquire('interactive').then((release) => releases.push(release))
+    // Nothing comes back (a slow start): the rate would allow 90 more, the probe holds them.
+    await vi.advanceTimersByTimeAsync(900)
+    expect(releases).toHaveLength(10)
+    releases[0]?.()
+    await vi.advanceTimersByTimeAsync(0)
+    // One answer: the bucket's burst goes at once, then the rate.
+    expect(releases).toHaveLength(20)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(releases).toHaveLength(70)
+
+    // Without any answer, a second later it goes on at the rate anyway.
+    const silent = createRequestGovernor(100, clock())
+    let granted = 0
+    for (let index = 0; index < 300; index += 1) void silent.acquire('bulk').then(() => granted++)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(granted).toBe(10)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(granted).toBeGreaterThan(50)
+  })
+
+  it('probes again after a halving: a burst of the new rate, then waits for an answer', async () => {
+    const governor = createRequestGovernor(100, clock())
+    const releases: (() => void)[] = []
+    ;(await governor.acquire('bulk'))()
+    governor.throttled(100)
+    expect(governor.rate).toBe(50)
+    for (let index = 0; index < 100; index += 1)
+      void governor.acquire('bulk').then((release) => releases.push(release))
+    await vi.advanceTimersByTimeAsync(600)
+    expect(releases).toHaveLength(5)
+    releases[0]?.()
+    await vi.advanceTimersByTimeAsync(200)
+    expect(releases.length).toBeGreaterThan(10)
+  })
+
+  it('hears a throttle reported just after a release before letting anyone else go', async () => {
+    const governor = createRequestGovernor(100, clock())
+    const releases: (() => void)[] = []
+    for (let index = 0; index < 100; index += 1)
+      void governor.acquire('bulk').then((release) => releases.push(release))
+    await vi.advanceTimersByTimeAsync(200)
+    expect(releases).toHaveLength(10)
+    // The SDK middleware releases first, then reports the 503 it got.
+    releases[0]?.()
+    governor.throttled(1000)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(releases).toHaveLength(10)
+    await vi.advanceTimersByTimeAsync(2)
+    expect(releases).toHaveLength(15)
   })
 
   it('halves the rate on a throttle, pauses for Retry-After, then recovers', async () => {

@@ -9,7 +9,11 @@
  *   counts in the window from when it is sent until a second after its response came back,
  *   since it may have reached the server at any time in between;
  * - on 503 SlowDown or 429 the rate halves and sending pauses for any Retry-After; it then
- *   recovers by a tenth of the limit each calm second.
+ *   recovers by a tenth of the limit each calm second;
+ * - at the start and after each halving, only a burst goes out until one of those requests is
+ *   answered (or a second passes): while nothing comes back (TLS handshakes on a busy machine, a
+ *   slow server) the rate alone would pour a second's worth of requests at a server that may
+ *   refuse most of them, and the 503s would only be heard after all were sent.
  * Interactive requests (listings, HEAD) are served before bulk transfer requests.
  */
 
@@ -25,7 +29,10 @@ export type GovernorStats = {
   readonly throttles: number
 }
 
-/** Call when the request's response (or failure) has come back. */
+/**
+ * Call when the request's response (or failure) has come back. A caller that was throttled calls
+ * `throttled` in the same tick (before or after this): waiting requests are let go only after.
+ */
 export type Release = () => void
 
 export type RequestGovernor = {
@@ -42,7 +49,12 @@ type Waiter = {
   readonly resolve: (release: Release) => void
   readonly reject: (error: unknown) => void
 }
-type Sent = { readonly at: number; done: number | null }
+type Sent = {
+  readonly at: number
+  /** The probe it was sent in (see `probe`). */
+  readonly epoch: number
+  done: number | null
+}
 
 /** Requests arrive at the server a little bunched up; keep the window slightly wider. */
 export const WINDOW_MS = 1000
@@ -71,8 +83,14 @@ export const createRequestGovernor = (
   let lastThrottle = -Infinity
   let throttles = 0
   let timer: ReturnType<typeof setTimeout> | undefined
+  let drainSoon = false
   /** Requests that may still be counted by the server's window, oldest first. */
   let sent: Sent[] = []
+  /**
+   * The probe after the start or the last halving: how many requests it sent, until when it may
+   * wait for an answer (set at its first request), and whether one of them was answered.
+   */
+  let probe = { epoch: 0, sent: 0, until: Number.POSITIVE_INFINITY, answered: false }
   const queues: Record<RequestPriority, Waiter[]> = { interactive: [], bulk: [] }
   const burst = (): number => options.burst ?? Math.max(1, Math.floor(current / 10))
 
@@ -108,6 +126,12 @@ export const createRequestGovernor = (
     return leaving.length > 0 ? Math.max(0, Math.min(...leaving)) : Number.POSITIVE_INFINITY
   }
 
+  /** ms until the probe lets another request go: 0 if it may go now, else its second's end. */
+  const probeWait = (at: number): number => {
+    if (probe.answered || probe.sent < burst()) return 0
+    return Math.max(0, probe.until - at)
+  }
+
   const next = (): Waiter | undefined => queues.interactive.shift() ?? queues.bulk.shift()
   const waiting = (): number => queues.interactive.length + queues.bulk.length
 
@@ -122,6 +146,7 @@ export const createRequestGovernor = (
         pausedUntil - at,
         tokens >= 1 ? 0 : ((1 - tokens) * 1000) / current,
         windowWait(at),
+        probeWait(at),
       )
       if (wait === Number.POSITIVE_INFINITY) return // a release will call drain
       if (wait > 0) {
@@ -131,12 +156,25 @@ export const createRequestGovernor = (
       const waiter = next()
       if (!waiter) return
       tokens -= 1
-      const request: Sent = { at, done: null }
+      if (!probe.answered) {
+        if (probe.sent === 0) probe.until = at + WINDOW_MS
+        probe.sent += 1
+      }
+      const request: Sent = { at, epoch: probe.epoch, done: null }
       sent.push(request)
       waiter.resolve(() => {
         if (request.done !== null) return
         request.done = now()
-        if (timer === undefined) drain()
+        if (request.epoch === probe.epoch) probe.answered = true
+        // Not at once: a throttle reported right after this release must be heard first. The
+        // answer may end a probe, so a timer set to wait for one is stale.
+        if (drainSoon) return
+        drainSoon = true
+        queueMicrotask(() => {
+          drainSoon = false
+          clearTimeout(timer)
+          drain()
+        })
       })
     }
   }
@@ -155,7 +193,15 @@ export const createRequestGovernor = (
       const at = now()
       throttles += 1
       // Several requests in flight may all come back throttled: halve once per burst of them.
-      if (at - lastThrottle > 250) current = Math.max(1, Math.floor(current / 2))
+      if (at - lastThrottle > 250) {
+        current = Math.max(1, Math.floor(current / 2))
+        probe = {
+          epoch: probe.epoch + 1,
+          sent: 0,
+          until: Number.POSITIVE_INFINITY,
+          answered: false,
+        }
+      }
       lastThrottle = at
       pausedUntil = Math.max(pausedUntil, at + (retryAfterMs ?? 1000 / current))
       tokens = Math.min(tokens, 0)
