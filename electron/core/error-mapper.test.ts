@@ -58,6 +58,18 @@ describe('error mapper', () => {
     ],
     ['bad bucket name', s3Error('InvalidBucketName', 400), 'INVALID_BUCKET_NAME', /3–63 lowercase/],
     ['slow down', s3Error('SlowDown', 503), 'SLOW_DOWN', /slow down/],
+    [
+      'body damaged on the way (Content-MD5)',
+      s3Error('BadDigest', 400),
+      'CHECKSUM_MISMATCH',
+      /^"a\+b\.txt" arrived at s3\.example\.test:8443 damaged .*refused it\. Sending it again/,
+    ],
+    [
+      'multipart upload gone',
+      s3Error('NoSuchUpload', 404),
+      'NOT_FOUND',
+      /no longer has this multipart upload of "a\+b\.txt": it was aborted or has expired/,
+    ],
     ['throttled 429', s3Error('Unknown', 429), 'SLOW_DOWN', /slow down/],
     [
       'internal error',
@@ -171,6 +183,14 @@ describe('error mapper', () => {
       code: 'HTTPS_REQUIRED',
       message: 'use https',
     })
+  })
+
+  it('maps by code alone: RGW sends an empty <Message>, and none of the SDK text shows', () => {
+    // As the SDK builds it from `<Error><Code>BadDigest</Code><Message></Message>…`.
+    const bare = Object.assign(s3Error('BadDigest', 400), { message: 'UnknownError' })
+    const mapped = toAppError(bare, context)
+    expect(mapped.code).toBe('CHECKSUM_MISMATCH')
+    expect(mapped.message).not.toMatch(/UnknownError|BadDigest|Content-MD5/)
   })
 
   it('keeps unknown errors readable and marked UNKNOWN', () => {

@@ -212,6 +212,15 @@ const S3_CODES: Record<
     message: `The server refused the bucket name${context.bucket ? ` "${context.bucket}"` : ''}: use 3–63 lowercase letters, digits, "-" and ".".`,
   }),
   SlowDown: slowDown,
+  // The body's MD5 is not the Content-MD5 sent with it: bytes were damaged on the way.
+  BadDigest: (context) => ({
+    code: 'CHECKSUM_MISMATCH',
+    message: `${context.key ? `"${context.key}"` : 'The data'} arrived at ${describeHost(context)} damaged (its bytes did not match their MD5), so the server refused it. Sending it again usually works; if it keeps failing, something on the network is changing the data.`,
+  }),
+  NoSuchUpload: (context) => ({
+    code: 'NOT_FOUND',
+    message: `${describeHost(context)} no longer has this multipart upload${context.key ? ` of "${context.key}"` : ''}: it was aborted or has expired. Upload the file again.`,
+  }),
   PermanentRedirect: (context) => ({
     code: 'INVALID_ENDPOINT',
     message: `${describeHost(context)} says this bucket lives at another endpoint or region. Check the endpoint and region.`,
