@@ -1,4 +1,7 @@
-/** What happens to an HTTPS request the rate limit let through: latency, then a fault or the proxy. */
+/**
+ * What happens to an HTTPS request the rate limit let through: latency, then a fault or the proxy
+ * (which may damage a body on its way).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { drawFault, type FaultSettings } from './faults.js'
@@ -28,7 +31,9 @@ export const admit = async (
 ): Promise<void> => {
   // Drawn at arrival so the sequence of faults follows the order of requests, not of timers.
   const settings = admission.faults()
-  const fault = drawFault(settings, admission.random)
+  const fault = drawFault(settings, admission.random, {
+    corruptible: req.method === 'PUT' && Number(req.headers['content-length'] ?? 0) > 0,
+  })
   if (settings.latencyMs > 0) {
     try {
       await delay(settings.latencyMs, undefined, { signal: admission.stopping })
@@ -52,5 +57,8 @@ export const admit = async (
     resetDuringUpload(req, trace)
     return
   }
-  forwardRequest(req, res, trace, admission.upstream, { resetResponse: fault === 'reset' })
+  forwardRequest(req, res, trace, admission.upstream, {
+    resetResponse: fault === 'reset',
+    corruptBody: fault === 'corrupt',
+  })
 }

@@ -12,6 +12,8 @@ describe('test bed CLI options', () => {
       '0.1',
       '--reset-rate',
       '0.2',
+      '--corrupt-rate',
+      '0.3',
       '--latency',
       '25',
       '--bucket',
@@ -22,7 +24,7 @@ describe('test bed CLI options', () => {
     expect(options).toEqual({
       rateLimit: 50,
       burst: 10,
-      faults: { errorRate: 0.1, resetRate: 0.2, latencyMs: 25 },
+      faults: { errorRate: 0.1, resetRate: 0.2, corruptRate: 0.3, latencyMs: 25 },
       buckets: ['a', 'b'],
     })
   })
@@ -31,7 +33,12 @@ describe('test bed CLI options', () => {
     expect(parseCliOptions([])).toEqual({
       rateLimit: undefined,
       burst: undefined,
-      faults: { errorRate: undefined, resetRate: undefined, latencyMs: undefined },
+      faults: {
+        errorRate: undefined,
+        resetRate: undefined,
+        corruptRate: undefined,
+        latencyMs: undefined,
+      },
       buckets: [],
     })
   })
@@ -40,5 +47,6 @@ describe('test bed CLI options', () => {
     expect(() => parseCliOptions(['--rates', '5'])).toThrow()
     expect(() => parseCliOptions(['--rate', 'fast'])).toThrow(/--rate needs a number/)
     expect(() => parseCliOptions(['--rate', ''])).toThrow(/--rate needs a number/)
+    expect(() => parseCliOptions(['--corrupt-rate', 'some'])).toThrow(/--corrupt-rate needs/)
   })
 })

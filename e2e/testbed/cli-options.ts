@@ -4,7 +4,7 @@ import type { TestBedOptions } from './test-bed.js'
 
 export const CLI_USAGE =
   'usage: node --import tsx e2e/testbed/cli.ts [--rate 100] [--burst N] [--error-rate 0..1] ' +
-  '[--reset-rate 0..1] [--latency ms] [--bucket name]...'
+  '[--reset-rate 0..1] [--corrupt-rate 0..1] [--latency ms] [--bucket name]...'
 
 const toNumber = (flag: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined
@@ -27,6 +27,7 @@ export const parseCliOptions = (args: readonly string[]): TestBedOptions => {
       burst: { type: 'string' },
       'error-rate': { type: 'string' },
       'reset-rate': { type: 'string' },
+      'corrupt-rate': { type: 'string' },
       latency: { type: 'string' },
       bucket: { type: 'string', multiple: true },
     },
@@ -37,6 +38,7 @@ export const parseCliOptions = (args: readonly string[]): TestBedOptions => {
     faults: {
       errorRate: toNumber('error-rate', values['error-rate']),
       resetRate: toNumber('reset-rate', values['reset-rate']),
+      corruptRate: toNumber('corrupt-rate', values['corrupt-rate']),
       latencyMs: toNumber('latency', values.latency),
     },
     buckets: values.bucket ?? [],

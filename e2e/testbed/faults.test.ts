@@ -17,12 +17,14 @@ describe('faults', () => {
       resetRate: 0.5,
       latencyMs: 0,
       refuseListV2: false,
+      corruptRate: 0,
     })
     expect(toFaultSettings()).toEqual({
       errorRate: 0,
       resetRate: 0,
       latencyMs: 0,
       refuseListV2: false,
+      corruptRate: 0,
     })
   })
 
@@ -31,6 +33,7 @@ describe('faults', () => {
     expect(() => toFaultSettings({ resetRate: -0.1 })).toThrow(RangeError)
     expect(() => toFaultSettings({ errorRate: Number.NaN })).toThrow(RangeError)
     expect(() => toFaultSettings({ latencyMs: -1 })).toThrow(RangeError)
+    expect(() => toFaultSettings({ corruptRate: 2 })).toThrow(/corruptRate/)
   })
 
   it('draws the error roll first, then the reset roll', () => {
@@ -38,6 +41,17 @@ describe('faults', () => {
     expect(drawFault(settings, sequence(0.4))).toBe('error')
     expect(drawFault(settings, sequence(0.6, 0.4))).toBe('reset')
     expect(drawFault(settings, sequence(0.6, 0.6))).toBeUndefined()
+  })
+
+  it('draws the corruption roll last, and only for a request with a body to damage', () => {
+    const settings = toFaultSettings({ errorRate: 0.5, resetRate: 0.5, corruptRate: 0.5 })
+    const put = { corruptible: true }
+    expect(drawFault(settings, sequence(0.6, 0.6, 0.4), put)).toBe('corrupt')
+    expect(drawFault(settings, sequence(0.6, 0.6, 0.6), put)).toBeUndefined()
+    expect(drawFault(settings, sequence(0.6, 0.4), put)).toBe('reset')
+    // A GET draws no number for it, so the sequence of the other faults is unchanged.
+    expect(drawFault(settings, sequence(0.6, 0.6), { corruptible: false })).toBeUndefined()
+    expect(drawFault(toFaultSettings({ corruptRate: 1 }), sequence(0.99), put)).toBe('corrupt')
   })
 
   it('draws nothing for a rate of 0', () => {

@@ -9,6 +9,11 @@ export type Faults = {
   readonly latencyMs?: number
   /** Answer ListObjectsV2 with `501 NotImplemented`, like servers that only know ListObjects v1. */
   readonly refuseListV2?: boolean
+  /**
+   * Probability (0..1) that one byte of a PUT's body (of a declared length) is flipped on its way
+   * upstream, the length unchanged: a server that checks Content-MD5 answers `400 BadDigest`.
+   */
+  readonly corruptRate?: number
 }
 
 export type FaultSettings = Required<Faults>
@@ -18,6 +23,7 @@ export const NO_FAULTS: FaultSettings = {
   resetRate: 0,
   latencyMs: 0,
   refuseListV2: false,
+  corruptRate: 0,
 }
 
 const checkRate = (name: string, value: number): number => {
@@ -36,18 +42,26 @@ export const toFaultSettings = (faults: Faults = {}): FaultSettings => {
     resetRate: checkRate('resetRate', faults.resetRate ?? 0),
     latencyMs,
     refuseListV2: faults.refuseListV2 ?? false,
+    corruptRate: checkRate('corruptRate', faults.corruptRate ?? 0),
   }
 }
 
+export type Fault = 'error' | 'reset' | 'corrupt'
+
 /**
  * Draws the fault for one request: one number for the error roll, then one for the reset roll,
- * each only when that rate is above 0, so an injected `random` gives a predictable sequence.
+ * then (for a PUT with a body) one for the corruption roll, each only when that rate is above 0,
+ * so an injected `random` gives a predictable sequence.
  */
 export const drawFault = (
   settings: FaultSettings,
   random: () => number,
-): 'error' | 'reset' | undefined => {
+  request: { readonly corruptible: boolean } = { corruptible: false },
+): Fault | undefined => {
   if (settings.errorRate > 0 && random() < settings.errorRate) return 'error'
   if (settings.resetRate > 0 && random() < settings.resetRate) return 'reset'
+  if (request.corruptible && settings.corruptRate > 0 && random() < settings.corruptRate) {
+    return 'corrupt'
+  }
   return undefined
 }

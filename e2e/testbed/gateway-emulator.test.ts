@@ -338,6 +338,50 @@ describe('faults', () => {
     expect(entry?.bytesIn).toBeLessThan(BIG_BODY.length)
   })
 
+  it('corruptRate 1 flips one byte in the middle of a PUT body, keeping its length', async () => {
+    emulator.setFaults({ corruptRate: 1 })
+    const sent = Buffer.from(BIG_BODY)
+    const response = await viaHttps({
+      method: 'PUT',
+      path: '/b/k',
+      headers: ['Content-Length', String(sent.length)],
+      body: sent,
+    })
+    expect(response.status).toBe(200)
+    const received = Buffer.concat(upstream.hits[0]?.body ?? [])
+    expect(received.length).toBe(BIG_BODY.length)
+    const differing = [...received.keys()].filter((at) => received[at] !== BIG_BODY[at])
+    expect(differing).toEqual([BIG_BODY.length / 2])
+    expect(received[BIG_BODY.length / 2]).toBe((BIG_BODY[BIG_BODY.length / 2] ?? 0) ^ 0xff)
+    // The client's own bytes are not touched.
+    expect(sent.equals(BIG_BODY)).toBe(true)
+    expect(emulator.log()).toMatchObject([
+      { method: 'PUT', status: 200, fault: 'corrupt', bytesIn: BIG_BODY.length },
+    ])
+  })
+
+  it('corrupts nothing but PUT bodies', async () => {
+    emulator.setFaults({ corruptRate: 1 })
+    await viaHttps({ path: '/b/k' })
+    await viaHttps({
+      method: 'POST',
+      path: '/b/k?delete',
+      headers: ['Content-Length', '5'],
+      body: 'hello',
+    })
+    await viaHttps({
+      method: 'PUT',
+      path: '/b/copy',
+      headers: ['Content-Length', '0', 'x-amz-copy-source', '/b/k'],
+    })
+    expect(upstream.hits.map((hit) => Buffer.concat(hit.body).toString())).toEqual([
+      '',
+      'hello',
+      '',
+    ])
+    expect(emulator.log().map((entry) => entry.fault)).toEqual([undefined, undefined, undefined])
+  })
+
   it('follows the injected random source', async () => {
     const draws = [0.1, 0.9, 0.2, 0.6]
     const seeded = await startGatewayEmulator({

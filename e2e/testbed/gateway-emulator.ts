@@ -1,7 +1,8 @@
 /**
  * The DSS gateway emulator: a reverse proxy in front of an S3 peer that behaves like the Oort DSS
  * gateway (DSS.md §1): HTTPS only with plain HTTP redirected, a per-account request-rate limit
- * answered with 503 SlowDown, and injectable faults (500s, resets mid-body, latency).
+ * answered with 503 SlowDown, and injectable faults (500s, resets mid-body, latency, upload bodies
+ * damaged in flight).
  */
 import http from 'node:http'
 import https from 'node:https'

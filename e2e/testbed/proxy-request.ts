@@ -1,7 +1,11 @@
-/** Forwards one admitted request upstream exactly as sent, streaming both bodies. */
+/**
+ * Forwards one admitted request upstream exactly as sent (or with one byte of its body flipped,
+ * fault `corrupt`), streaming both bodies.
+ */
 import http from 'node:http'
 import https from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Transform } from 'node:stream'
 import { REQUEST_HOP_BY_HOP, RESPONSE_HOP_BY_HOP, withoutHopByHop } from './hop-by-hop.js'
 import type { RequestTrace } from './request-log.js'
 import { BAD_GATEWAY, sendS3Error } from './s3-error-response.js'
@@ -106,12 +110,30 @@ const resetMidResponse = (
   })
 }
 
+/**
+ * Passes a body through with the byte at `offset` inverted (a copy of its chunk is changed, never
+ * the chunk itself), as a faulty link or middlebox would: the length stays what was declared.
+ */
+export const flipByteAt = (offset: number): Transform => {
+  let seen = 0
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const at = offset - seen
+      seen += chunk.length
+      if (at < 0 || at >= chunk.length) return done(null, chunk)
+      const damaged = Buffer.from(chunk)
+      damaged[at] = (damaged[at] ?? 0) ^ 0xff
+      done(null, damaged)
+    },
+  })
+}
+
 export const forwardRequest = (
   req: IncomingMessage,
   res: ServerResponse,
   trace: RequestTrace,
   upstream: Upstream,
-  options: { readonly resetResponse: boolean },
+  options: { readonly resetResponse: boolean; readonly corruptBody?: boolean },
 ): void => {
   const { url, agent } = upstream
   const send = url.protocol === 'https:' ? https.request : http.request
@@ -129,8 +151,12 @@ export const forwardRequest = (
     if (options.resetResponse) resetMidResponse(req, upRes, res, trace)
     else relayResponse(upRes, res, trace)
   })
+  // Only bodies of a declared length are corrupted (see admission.ts): the byte in the middle.
+  const body = options.corruptBody
+    ? req.pipe(flipByteAt(Math.floor(Number(req.headers['content-length']) / 2)))
+    : req
   upstreamReq.on('error', () => {
-    req.unpipe(upstreamReq)
+    body.unpipe(upstreamReq)
     // Errors after the client is gone (or after a deliberate reset) need no answer.
     if (req.socket.destroyed || res.writableEnded) return
     if (res.headersSent) {
@@ -147,5 +173,5 @@ export const forwardRequest = (
   req.on('data', (chunk: Buffer) => {
     trace.bytesIn += chunk.length
   })
-  req.pipe(upstreamReq)
+  body.pipe(upstreamReq)
 }
