@@ -65,6 +65,12 @@ describe('error mapper', () => {
       /^"a\+b\.txt" arrived at s3\.example\.test:8443 damaged .*refused it\. Sending it again/,
     ],
     [
+      'signed body damaged on the way (x-amz-content-sha256)',
+      s3Error('XAmzContentSHA256Mismatch', 400),
+      'CHECKSUM_MISMATCH',
+      /^"a\+b\.txt" arrived at s3\.example\.test:8443 damaged/,
+    ],
+    [
       'multipart upload gone',
       s3Error('NoSuchUpload', 404),
       'NOT_FOUND',

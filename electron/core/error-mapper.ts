@@ -159,6 +159,11 @@ const timeout = (host: string): AppError => ({
   message: `${host} did not answer in time. Check the endpoint and your network, then try again.`,
 })
 
+const damagedOnTheWay = (context: ErrorContext): AppError => ({
+  code: 'CHECKSUM_MISMATCH',
+  message: `${context.key ? `"${context.key}"` : 'The data'} arrived at ${describeHost(context)} damaged (its bytes did not match their checksum), so the server refused it. Sending it again usually works; if it keeps failing, something on the network is changing the data.`,
+})
+
 const S3_CODES: Record<
   string,
   (context: ErrorContext, shape: ErrorShape, now: number) => AppError
@@ -212,11 +217,10 @@ const S3_CODES: Record<
     message: `The server refused the bucket name${context.bucket ? ` "${context.bucket}"` : ''}: use 3–63 lowercase letters, digits, "-" and ".".`,
   }),
   SlowDown: slowDown,
-  // The body's MD5 is not the Content-MD5 sent with it: bytes were damaged on the way.
-  BadDigest: (context) => ({
-    code: 'CHECKSUM_MISMATCH',
-    message: `${context.key ? `"${context.key}"` : 'The data'} arrived at ${describeHost(context)} damaged (its bytes did not match their MD5), so the server refused it. Sending it again usually works; if it keeps failing, something on the network is changing the data.`,
-  }),
+  // The body's MD5 (or, for a signed payload, its SHA-256) is not the one sent with it: bytes
+  // were damaged on the way.
+  BadDigest: damagedOnTheWay,
+  XAmzContentSHA256Mismatch: damagedOnTheWay,
   NoSuchUpload: (context) => ({
     code: 'NOT_FOUND',
     message: `${describeHost(context)} no longer has this multipart upload${context.key ? ` of "${context.key}"` : ''}: it was aborted or has expired. Upload the file again.`,
