@@ -7,9 +7,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronArgs } from './launch-plan'
 import { runWebShell } from './web-shell/main'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+/** The folder holding package.json: the parent of dist/ when built, of electron/ from source. */
+const appRoot = path.resolve(here, '..')
 
 const require = createRequire(import.meta.url)
 
@@ -65,9 +68,7 @@ const main = async (): Promise<void> => {
   const web = args.includes('--web')
   const binary = web ? null : electronBinary()
   if (binary) {
-    const child = spawn(binary, [path.join(here, 'electron', 'main.js'), ...args], {
-      stdio: 'inherit',
-    })
+    const child = spawn(binary, electronArgs(appRoot, args), { stdio: 'inherit' })
     child.on('exit', (code) => process.exit(code ?? 0))
     return
   }

@@ -1,7 +1,10 @@
-// `npm run dev`: rebuilds the renderer on change (reload the page to see it) and restarts the
-// web shell when the main-process bundle changes. Electron, where present: `npm start`.
+// `npm run dev`: rebuilds the renderer and the main-process bundles on change, and runs the app
+// as `npm start` does — Electron on the app folder where its runtime is present, else the web
+// shell on port 5190 (PORT to change it). The launcher restarts when its bundles change; reload
+// the window to see a renderer change.
 import { spawn } from 'node:child_process'
 import { context } from 'esbuild'
+import { mainBundles } from './main-bundles.mjs'
 
 const children = []
 const start = (command, args) => {
@@ -17,27 +20,17 @@ process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 
 start('npx', ['vite', 'build', '--watch', '--logLevel', 'warn'])
-const builder = await context({
-  entryPoints: { launch: 'electron/launch.ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: 'dist',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-})
-await builder.rebuild()
-await builder.watch()
+for (const options of mainBundles) {
+  const builder = await context(options)
+  await builder.rebuild()
+  await builder.watch()
+}
 start('node', [
   '--enable-source-maps',
   '--watch-path=dist/launch.js',
+  '--watch-path=dist/electron/main.js',
+  '--watch-path=dist/electron/preload.cjs',
   'dist/launch.js',
-  '--web',
   '--port',
   process.env.PORT ?? '5190',
 ])

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core/core'
-import { defaultDataDir } from '../core/data-dir'
+import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { openKeychainSecretStore } from '../core/keychain-secret-store'
 import { appVersion } from '../core/version'
 import { startWebShell, type WebShell } from './server'
@@ -30,6 +30,9 @@ const openInBrowser = (url: string): void => {
 export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShell> => {
   const here = path.dirname(fileURLToPath(import.meta.url))
   const dataDir = options.dataDir ?? defaultDataDir()
+  // The same folder as the desktop app's; data an earlier build left elsewhere comes along once.
+  const movedFrom = options.dataDir ? null : await moveLegacyData(dataDir)
+  if (movedFrom) console.log(`Moved your DSS Explorer data from ${movedFrom} to ${dataDir}.`)
   // The OS keychain where this machine has one; otherwise the core's default, a file only the
   // user can read, and the UI says so.
   const keychain = await openKeychainSecretStore()
