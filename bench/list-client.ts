@@ -2,7 +2,7 @@
  * DSS Explorer's side of the list benchmark, run as its own process like the peers: the real
  * core lists one folder page by page through `objects.list`, as the renderer does.
  */
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createCore } from '../electron/core/core'
@@ -10,8 +10,9 @@ import type { Target } from './lib/peers'
 
 const [targetJson, bucket = '', prefix = ''] = process.argv.slice(2)
 const target = JSON.parse(targetJson ?? '{}') as Target
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-list-'))
 const core = createCore({
-  dataDir: await mkdtemp(path.join(os.tmpdir(), 'bench-list-')),
+  dataDir,
   info: { version: 'bench', shell: 'web', platform: process.platform },
 })
 const call = async (name: string, request: unknown): Promise<unknown> => {
@@ -45,4 +46,5 @@ do {
 const fullMs = performance.now() - started
 console.log(JSON.stringify({ firstRowsMs, fullMs, objects, pages }))
 await core.dispose()
+await rm(dataDir, { recursive: true, force: true })
 process.exit(0)

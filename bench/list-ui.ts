@@ -82,7 +82,10 @@ export const measureTable = async (
       ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
       timeoutMs: 60_000,
     },
-  )
+  ).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true })
+    throw error
+  })
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,

@@ -236,7 +236,7 @@ export const listSuite = async (): Promise<void> => {
     }
     printTable(
       `Listing ${COUNT} objects (${pages} pages; floor at 100 RPS ${fixed(floor.ms / 1000)} s; ` +
-        `fastest of ${RUNS} runs per tool)`,
+        `${RUNS === 1 ? 'one run' : `fastest of ${RUNS} runs`} per tool)`,
       ['tool', 'first rows s', 'full s', '503s', 'requests', '÷ floor', `÷ ${fastest.tool}`],
       rows,
     )

@@ -4,7 +4,7 @@
  * suite's figures go to stderr.
  */
 import { listSuite } from './list'
-import { MissingPeerError } from './lib/peers'
+import { MissingPeerError, removePeerHomes } from './lib/peers'
 import { transfersSuite } from './transfers'
 
 // The SDK's notice about its own future Node support says nothing about the figures.
@@ -27,6 +27,8 @@ for (const name of names) {
     if (!(error instanceof MissingPeerError)) throw error
     console.error(error.message)
     process.exit(2)
+  } finally {
+    await removePeerHomes()
   }
 }
 process.exit(0)

@@ -4,7 +4,7 @@
  * timing and peak memory as one JSON line.
  */
 import { readdir, stat } from 'node:fs/promises'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createCore } from '../electron/core/core'
@@ -24,8 +24,9 @@ let peakRss = process.memoryUsage().rss
 const baselineRss = peakRss
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
 
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-transfer-'))
 const core = createCore({
-  dataDir: await mkdtemp(path.join(os.tmpdir(), 'bench-transfer-')),
+  dataDir,
   info: { version: 'bench', shell: 'web', platform: process.platform },
 })
 const call = async (name: string, request: unknown): Promise<unknown> => {
@@ -90,4 +91,5 @@ const bytes =
       : 0
 console.log(JSON.stringify({ ms, bytes, peakRssGrowthMiB: (peakRss - baselineRss) / 1024 / 1024 }))
 await core.dispose()
+await rm(dataDir, { recursive: true, force: true })
 process.exit(0)

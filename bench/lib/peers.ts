@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -23,6 +23,19 @@ export type Run = {
   /** When the tool printed its first byte (for a listing: its first rows); `ms` if it never did. */
   readonly firstOutputMs: number
   readonly stdout: string
+}
+
+/** Each peer's config folder, removed by removePeerHomes when the benchmarks end. */
+const homes: string[] = []
+
+const newHome = async (prefix: string): Promise<string> => {
+  const home = await mkdtemp(path.join(os.tmpdir(), prefix))
+  homes.push(home)
+  return home
+}
+
+export const removePeerHomes = async (): Promise<void> => {
+  await Promise.all(homes.splice(0).map((home) => rm(home, { recursive: true, force: true })))
 }
 
 const AWS = '/usr/bin/aws'
@@ -75,7 +88,7 @@ const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
  * Checksums only when required: RGW refuses newer awscli's streaming trailers (DSS.md §6).
  */
 export const awscli = async (target: PeerTarget) => {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'bench-aws-'))
+  const home = await newHome('bench-aws-')
   await writeFile(
     path.join(home, 'config'),
     '[default]\nregion = us-east-1\nretry_mode = standard\nmax_attempts = 10\ns3 =\n  addressing_style = path\n',
@@ -98,7 +111,7 @@ export const awscli = async (target: PeerTarget) => {
 
 /** rclone with a remote named `bed`, `--tpslimit 100` as its request-rate limit. */
 export const rclone = async (target: Target) => {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'bench-rclone-'))
+  const home = await newHome('bench-rclone-')
   const config = path.join(home, 'rclone.conf')
   await writeFile(
     config,
