@@ -1,5 +1,6 @@
 // `npm test`: every check in order — types, lint, format, unit and integration tests (Vitest),
-// the build, and the end-to-end tests in Chromium (Playwright) — then one closing count line.
+// the build, the end-to-end tests in Chromium (Playwright) and the packaging check — then one
+// closing count line.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -41,6 +42,11 @@ const steps = [
   ],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
+  [
+    'packaging check (electron-builder, stand-in Electron)',
+    'npm',
+    ['run', '--silent', 'dist:check'],
+  ],
 ]
 
 let failedSteps = 0

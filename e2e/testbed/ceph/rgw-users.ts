@@ -9,8 +9,11 @@ import type { CephClusterInfo } from './ceph-cluster.js'
 
 export type RgwUser = { readonly tenant: string; readonly uid: string }
 
-const admin = (cluster: CephClusterInfo, args: readonly string[]): Promise<string> =>
-  runCeph('radosgw-admin', ['-c', cluster.confPath, ...args])
+const admin = (
+  cluster: CephClusterInfo,
+  args: readonly string[],
+  timeoutMs?: number,
+): Promise<string> => runCeph('radosgw-admin', ['-c', cluster.confPath, ...args], timeoutMs)
 
 export const createRgwUser = async (
   cluster: CephClusterInfo,
