@@ -11,7 +11,7 @@ import { contentTypeFor } from '../../../shared/content-types'
 import { changed, checkUnchanged, identify, readExactly } from './file-source'
 import type { Journal } from './journal'
 import { uploadMultipart } from './multipart-upload'
-import { partSizeFor } from './part-plan'
+import { partSizeFor, uploadShape } from './part-plan'
 import type { PartSlots } from './part-slots'
 import type { RetryPolicy } from './retry'
 import { abortUpload, putObject } from './s3-steps'
@@ -68,7 +68,8 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
       const contentType = contentTypeFor(spec.key)
       // A multipart upload in the journal is continued whatever the size; a queued record is not one.
       const journaled = deps.journal.get(spec.id, 'upload') !== undefined
-      if (!journaled && identity.size < settings.multipartThreshold) {
+      const shape = uploadShape(identity.size, settings)
+      if (!journaled && shape.kind === 'single') {
         const slot =
           identity.size > SLOT_FOR_SINGLE_PUT
             ? await deps.slots.acquire(identity.size, context.signal)
