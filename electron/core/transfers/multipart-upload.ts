@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises'
 import { CodedError } from '../../../shared/errors'
 import type { Connection } from '../accounts'
+import { toAppError } from '../error-mapper'
 import { checkUnchanged, md5OfFile, readExactly, type FileIdentity } from './file-source'
 import type { Journal, UploadRecord } from './journal'
 import {
@@ -15,10 +16,12 @@ import {
   multipartEtag,
   partCount,
   partRange,
+  validPartSize,
 } from './part-plan'
 import type { PartSlots } from './part-slots'
 import {
   abortUpload,
+  completedAs,
   completeUpload,
   createUpload,
   isNoSuchUpload,
@@ -35,21 +38,26 @@ export type MultipartDeps = {
   readonly context: TaskContext
 }
 
-/** The record to continue from: the journal's, unless the file changed (then a fresh one). */
+/**
+ * The record to continue from: the journal's, unless the file changed or the record's part size
+ * would be refused (then a fresh one).
+ */
 export const startOrContinue = async (
   deps: MultipartDeps,
   fresh: Omit<UploadRecord, 'uploadId' | 'parts'>,
   previous: UploadRecord | undefined,
 ): Promise<UploadRecord> => {
-  if (previous && previous.size === fresh.size && previous.mtimeMs === fresh.mtimeMs) {
-    return previous
-  }
+  const sameFile = previous?.size === fresh.size && previous.mtimeMs === fresh.mtimeMs
+  if (previous && sameFile && validPartSize(previous.size, previous.partSize)) return previous
   if (previous) {
-    // The parts sent belong to another version of the file: never mix them into this one.
+    // The parts sent belong to another version of the file (never mix them into this one), or
+    // are of a size the server would refuse at completion (EntityTooSmall).
     await abortUpload(deps.connection, previous, deps.step)
     deps.journal.remove(previous.id)
     deps.context.note(
-      'The file changed since this upload started, so the earlier upload was aborted and a new one started from the beginning.',
+      sameFile
+        ? 'The earlier upload was recorded with a part size the server would refuse, so it was aborted and a new one started from the beginning.'
+        : 'The file changed since this upload started, so the earlier upload was aborted and a new one started from the beginning.',
     )
   }
   const uploadId = await createUpload(deps.connection, fresh, deps.step)
@@ -121,6 +129,49 @@ const sendMissingParts = async (
   return record
 }
 
+/**
+ * Sends the last part again, the same bytes (harmless: it replaces itself): the cheapest way to
+ * ask whether the server still has the upload, as DSS has no ListParts. Throws NoSuchUpload if not.
+ */
+const resendLastPart = async (deps: MultipartDeps, record: UploadRecord): Promise<void> => {
+  const number = partCount(record.size, record.partSize)
+  const { start, length } = partRange(number, record.partSize, record.size)
+  const { buffer, release } = await deps.slots.acquire(length, deps.context.signal)
+  try {
+    const handle = await open(record.path, 'r')
+    try {
+      await readExactly(handle, buffer, start, record.name)
+    } finally {
+      await handle.close()
+    }
+    await uploadPart(deps.connection, record, number, buffer, deps.step)
+  } finally {
+    release()
+  }
+}
+
+/**
+ * Completes the upload. RGW answers the completion of an upload it no longer has with 500
+ * InternalError where S3 says NoSuchUpload: when completing keeps failing so, one part sent again
+ * tells which it is, and a forgotten upload then ends in NoSuchUpload like anywhere else.
+ */
+const complete = async (deps: MultipartDeps, record: UploadRecord): Promise<string> => {
+  try {
+    return await completeUpload(deps.connection, record, deps.step)
+  } catch (error) {
+    if (isNoSuchUpload(error) || toAppError(error).code !== 'SERVER_ERROR') throw error
+    try {
+      await resendLastPart(deps, record)
+    } catch (probe) {
+      if (!isNoSuchUpload(probe)) throw error
+      const etag = await completedAs(deps.connection, record, deps.step)
+      if (etag === null) throw probe
+      return etag
+    }
+    throw error
+  }
+}
+
 const mismatch = (key: string): CodedError =>
   new CodedError(
     'CHECKSUM_MISMATCH',
@@ -154,16 +205,19 @@ export const uploadMultipart = async (
     try {
       record = await sendMissingParts(deps, record, identity)
       await checkUnchanged(record.path, record.name, identity)
-      const etag = await completeUpload(deps.connection, record, deps.step)
+      const etag = await complete(deps, record)
       deps.journal.remove(record.id)
       void deps.journal.save().catch(() => undefined)
       await verifyEtag(record, etag, deps.context.signal)
       return
     } catch (error) {
-      // The server forgot the upload (expired, or aborted elsewhere): start over, once.
+      // The server forgot the upload (expired, or aborted elsewhere): its parts are gone with it,
+      // so start over from part 1, once.
       if (!isNoSuchUpload(error) || restarts > 0) throw error
       deps.journal.remove(record.id)
-      deps.context.note('The server no longer had the earlier upload, so it started over.')
+      deps.context.note(
+        'The server no longer had the earlier upload (it was cancelled elsewhere or expired), so the file was sent again from the beginning.',
+      )
     }
   }
 }

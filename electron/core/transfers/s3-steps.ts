@@ -12,7 +12,7 @@ import { CodedError } from '../../../shared/errors'
 import type { Connection } from '../accounts'
 import type { JournalPart, UploadRecord } from './journal'
 import { sending, type Sending } from './part-body'
-import { bareEtag, isPlainMd5 } from './part-plan'
+import { bareEtag, isPlainMd5, multipartEtag } from './part-plan'
 import { withRetry, type RetryPolicy } from './retry'
 
 export type StepOptions = {
@@ -140,10 +140,32 @@ export const uploadPart = async (
   )
 }
 
+/** The parts of a record in order (as CompleteMultipartUpload lists them). */
+const inOrder = (record: UploadRecord): JournalPart[] =>
+  [...record.parts].sort((a, b) => a.number - b.number)
+
 /**
- * Completes the upload and returns the object's ETag. When an earlier attempt's answer was lost
- * the server may already have completed it (NoSuchUpload now): one HEAD tells, and the caller
- * still checks the ETag it returns.
+ * For an upload the server no longer has: the object's ETag if the key now holds this upload's
+ * result (an earlier completion whose answer was lost), else null. Only the ETag tells: the
+ * object being replaced may well have the same size.
+ */
+export const completedAs = async (
+  connection: Connection,
+  record: UploadRecord,
+  options: StepOptions,
+): Promise<string | null> => {
+  const head = await connection.client
+    .send(new HeadObjectCommand({ Bucket: record.bucket, Key: record.key }), {
+      abortSignal: options.signal,
+    })
+    .catch(() => null)
+  const ours = multipartEtag(inOrder(record).map((part) => part.md5))
+  return head?.ContentLength === record.size && bareEtag(head.ETag) === ours ? ours : null
+}
+
+/**
+ * Completes the upload and returns the object's ETag (which some servers, RGW 16 among them, leave
+ * empty). NoSuchUpload stands unless the upload turns out to be completed already.
  */
 export const completeUpload = async (
   connection: Connection,
@@ -151,29 +173,24 @@ export const completeUpload = async (
   options: StepOptions,
 ): Promise<string> =>
   withRetry(async () => {
-    const parts = [...record.parts]
-      .sort((a, b) => a.number - b.number)
-      .map((part) => ({ PartNumber: part.number, ETag: part.etag }))
     try {
       const answer = await connection.client.send(
         new CompleteMultipartUploadCommand({
           Bucket: record.bucket,
           Key: record.key,
           UploadId: record.uploadId,
-          MultipartUpload: { Parts: parts },
+          MultipartUpload: {
+            Parts: inOrder(record).map((part) => ({ PartNumber: part.number, ETag: part.etag })),
+          },
         }),
         { abortSignal: options.signal },
       )
       return answer.ETag ?? ''
     } catch (error) {
       if (!isNoSuchUpload(error)) throw error
-      const head = await connection.client
-        .send(new HeadObjectCommand({ Bucket: record.bucket, Key: record.key }), {
-          abortSignal: options.signal,
-        })
-        .catch(() => null)
-      if (head?.ContentLength === record.size && head.ETag) return head.ETag
-      throw error
+      const etag = await completedAs(connection, record, options)
+      if (etag === null) throw error
+      return etag
     }
   }, options)
 

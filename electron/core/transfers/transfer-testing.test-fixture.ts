@@ -1,11 +1,12 @@
 /** Helpers for the transfer tests: commands on a real core, waiting for the queue, files on disk. */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open } from 'node:fs/promises'
+import { mkdir, open, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TransferSnapshot, TransfersList } from '../../../shared/transfers'
 import type { CommandResponse } from '../../../shared/contract'
 import type { Caller } from '../testing/caller'
+import { JOURNAL_FILE, type JournalRecord, type UploadRecord } from './journal'
 
 export { callerFor, type Caller } from '../testing/caller'
 export { directClientOf, startTransferCore } from '../testing/transfer-core'
@@ -97,3 +98,47 @@ export const uploadFile = (
     folders: [],
     conflict: 'overwrite',
   })
+
+/** The multipart uploads the journal in a data folder holds on disk ([] when it has none). */
+export const readUploadRecords = async (dataDir: string): Promise<UploadRecord[]> => {
+  try {
+    const file = JSON.parse(await readFile(path.join(dataDir, JOURNAL_FILE), 'utf8')) as {
+      transfers: JournalRecord[]
+    }
+    return file.transfers.filter((record): record is UploadRecord => record.kind === 'upload')
+  } catch {
+    return []
+  }
+}
+
+/** Polls `probe` until it gives something other than null. */
+export const until = async <T>(probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== null) return value
+    if (Date.now() > deadline) throw new Error('timed out')
+    await sleep(20)
+  }
+}
+
+/** The journal record of `key` once it holds at least `parts` finished parts. */
+export const journaledWith = (dataDir: string, key: string, parts: number) =>
+  until(async () => {
+    const record = (await readUploadRecords(dataDir)).find((candidate) => candidate.key === key)
+    return record && record.parts.length >= parts ? record : null
+  })
+
+/** Resolves once a log (the emulator's) has had nothing new for a while: stray requests are over. */
+export const quiet = async (log: () => readonly unknown[], forMs = 600): Promise<void> => {
+  let seen = -1
+  let since = Date.now()
+  for (;;) {
+    const count = log().length
+    if (count !== seen) {
+      seen = count
+      since = Date.now()
+    } else if (Date.now() - since >= forMs) return
+    await sleep(50)
+  }
+}

@@ -4,7 +4,7 @@
  * missing parts; cancel aborts the multipart upload on the server; a file that changes is caught.
  */
 import { spawn } from 'node:child_process'
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,13 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { Core } from '../core'
-import { JOURNAL_FILE, type JournalRecord, type UploadRecord } from './journal'
 import {
   md5Of,
   md5OfFile,
+  journaledWith as journaledAt,
   MIB,
+  quiet as quietLog,
+  readUploadRecords,
   saveAccount,
   transferOf,
+  until,
   uploadFile,
   waitForTransfers,
   writeRandomFile,
@@ -44,47 +47,12 @@ const startCore = (): void => {
   ;({ core, call } = startTransferCore(dataDir, { attempts: 4, baseDelayMs: 50, maxDelayMs: 500 }))
 }
 
-const readJournal = async (): Promise<UploadRecord[]> => {
-  try {
-    const file = JSON.parse(await readFile(path.join(dataDir, JOURNAL_FILE), 'utf8')) as {
-      transfers: JournalRecord[]
-    }
-    return file.transfers.filter((record): record is UploadRecord => record.kind === 'upload')
-  } catch {
-    return []
-  }
-}
+const readJournal = () => readUploadRecords(dataDir)
 
-const until = async <T>(probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value !== null) return value
-    if (Date.now() > deadline) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
+const journaledWith = (key: string, parts: number) => journaledAt(dataDir, key, parts)
 
-/** The journal record of `key` once it holds at least `parts` finished parts. */
-const journaledWith = (key: string, parts: number) =>
-  until(async () => {
-    const record = (await readJournal()).find((candidate) => candidate.key === key)
-    return record && record.parts.length >= parts ? record : null
-  })
-
-/** Resolves once the emulator has logged nothing new for a while (stray requests are over). */
-const quiet = async (forMs = 600): Promise<void> => {
-  let seen = -1
-  let since = Date.now()
-  for (;;) {
-    const count = bed.emulator.log().length
-    if (count !== seen) {
-      seen = count
-      since = Date.now()
-    } else if (Date.now() - since >= forMs) return
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
+/** Resolves once stray requests are over. */
+const quiet = () => quietLog(() => bed.emulator.log())
 
 const objectMd5 = async (key: string): Promise<string> => {
   const answer = await direct.send(new GetObjectCommand({ Bucket: 'resume', Key: key }))
