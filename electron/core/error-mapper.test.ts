@@ -199,6 +199,14 @@ describe('error mapper', () => {
     expect(mapped.message).not.toMatch(/UnknownError|BadDigest|Content-MD5/)
   })
 
+  it('says which server gave an unknown error without a message, not the SDK\'s "UnknownError"', () => {
+    const bare = Object.assign(s3Error('EntityTooSmall', 400), { message: 'UnknownError' })
+    expect(toAppError(bare, context)).toEqual({
+      code: 'UNKNOWN',
+      message: 'Unexpected error (EntityTooSmall) from s3.example.test:8443.',
+    })
+  })
+
   it('keeps unknown errors readable and marked UNKNOWN', () => {
     const mapped = toAppError(s3Error('WeirdThing', 400))
     expect(mapped).toEqual({

@@ -311,8 +311,13 @@ const describe = (error: unknown, context: ErrorContext, now: number): AppError 
   const status = shape.$metadata?.httpStatusCode ?? shape.$response?.statusCode
   const fromStatus = status ? byStatus(status, context, shape) : null
   if (fromStatus) return fromStatus
+  const name = shape.name && shape.name !== 'Error' ? ` (${shape.name})` : ''
+  // RGW sends an empty <Message>, for which the SDK says "UnknownError": name the server instead.
+  const details = shape.message === 'UnknownError' ? '' : (shape.message ?? 'no details')
   return {
     code: 'UNKNOWN',
-    message: `Unexpected error${shape.name && shape.name !== 'Error' ? ` (${shape.name})` : ''}: ${shape.message ?? 'no details'}`,
+    message: details
+      ? `Unexpected error${name}: ${details}`
+      : `Unexpected error${name} from ${describeHost(context)}.`,
   }
 }
