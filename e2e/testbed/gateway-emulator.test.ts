@@ -404,8 +404,10 @@ describe('faults', () => {
     emulator.setFaults({ latencyMs: 300 })
     const started = performance.now()
     expect((await viaHttps()).status).toBe(200)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(295)
-    expect(emulator.log()[0]?.durationMs).toBeGreaterThanOrEqual(295)
+    // Lower bounds only (a busy machine makes it longer), with room for a timer measured from
+    // the event loop's cached clock, which on a busy machine lags the real one.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250)
+    expect(emulator.log()[0]?.durationMs).toBeGreaterThanOrEqual(250)
   })
 })
 
