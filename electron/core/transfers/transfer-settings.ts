@@ -1,6 +1,10 @@
 /** The queue's settings, kept in transfer-settings.json in the data folder. */
 import path from 'node:path'
-import { DEFAULT_TRANSFER_SETTINGS, type TransferSettings } from '../../../shared/transfers'
+import {
+  DEFAULT_TRANSFER_SETTINGS,
+  settingsRequest,
+  type TransferSettings,
+} from '../../../shared/transfers'
 import { readJson, writeJsonAtomic } from '../atomic-file'
 
 export type SettingsStore = {
@@ -12,15 +16,13 @@ export const createSettingsStore = (dataDir: string): SettingsStore => {
   const file = path.join(dataDir, 'transfer-settings.json')
   return {
     async load() {
-      const stored: Partial<TransferSettings> = await readJson<Partial<TransferSettings>>(
-        file,
-        {},
-      ).catch(() => ({}))
-      // Only known numeric fields are taken; anything else falls back to the default.
+      const stored = await readJson<Record<string, unknown>>(file, {}).catch(() => ({}))
+      // Each field within the bounds the settings command allows (no part size under S3's
+      // 5 MiB minimum); anything else falls back to the default.
       const pick = (name: keyof TransferSettings): number => {
-        const value = stored[name]
-        return typeof value === 'number' && Number.isInteger(value) && value > 0
-          ? value
+        const parsed = settingsRequest.shape[name].safeParse(stored[name])
+        return parsed.success && parsed.data !== undefined
+          ? parsed.data
           : DEFAULT_TRANSFER_SETTINGS[name]
       }
       return {
