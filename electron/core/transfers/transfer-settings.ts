@@ -16,7 +16,10 @@ export const createSettingsStore = (dataDir: string): SettingsStore => {
   const file = path.join(dataDir, 'transfer-settings.json')
   return {
     async load() {
-      const stored = await readJson<Record<string, unknown>>(file, {}).catch(() => ({}))
+      const stored: Record<string, unknown> = await readJson<Record<string, unknown>>(
+        file,
+        {},
+      ).catch(() => ({}))
       // Each field within the bounds the settings command allows (no part size under S3's
       // 5 MiB minimum); anything else falls back to the default.
       const pick = (name: keyof TransferSettings): number => {
