@@ -237,6 +237,17 @@ export const isCommandName = (name: unknown): name is CommandName =>
 export const dragOutRequest = z.strictObject({ accountId: id, bucket, key })
 export type DragOutRequest = z.input<typeof dragOutRequest>
 
+/** How many objects of a selection main fetches ahead for dragging out. */
+export const DRAG_PREPARE_MAX_KEYS = 4
+
+/** Electron only: the selected objects (the first few), fetched ahead so a drag can start at once. */
+export const dragPrepareRequest = z.strictObject({
+  accountId: id,
+  bucket,
+  keys: z.array(key).max(DRAG_PREPARE_MAX_KEYS),
+})
+export type DragPrepareRequest = z.input<typeof dragPrepareRequest>
+
 /** What `window.dss` (Electron preload) and the web shell's client both provide. */
 export type DssApi = {
   invoke<C extends CommandName>(
@@ -251,8 +262,14 @@ export type DssApi = {
    */
   pathForFile?(file: unknown): string
   /**
-   * Electron only: starts dragging an object out to the desktop or a file manager. Main fetches
-   * it first (small files only); a failure arrives as an `app.notice` event.
+   * Electron only: the selection changed. Main fetches its objects ahead (small files only), so
+   * that a drag out can start the moment it is asked for.
+   */
+  prepareDrag?(request: DragPrepareRequest): void
+  /**
+   * Electron only, called from the row's dragstart: starts dragging an object out to the desktop
+   * or a file manager with the file fetched ahead; anything else (still fetching, too large)
+   * arrives as an `app.notice` event.
    */
   startDrag?(request: DragOutRequest): void
 }

@@ -106,6 +106,8 @@ export const createCore = (options: CoreOptions): Core => {
       await shares.dispose()
       accounts.dispose()
       await sandbox.stop()
+      // The last line of a clean stop: a log without it was cut off.
+      log.write('stop')
       await log.flush()
     },
   }

@@ -68,6 +68,7 @@ export type FakeOptions = {
   readonly pathForFile?: (file: unknown) => string
   /** Like Electron's preload: dragging an object out. Absent, like the web shell, by default. */
   readonly startDrag?: DssApi['startDrag']
+  readonly prepareDrag?: DssApi['prepareDrag']
   /** The clock share links are signed with; Date.now by default. */
   readonly now?: () => number
   /** Whether the endpoint accepts SigV2 links (shares.sigv2); yes by default, as DSS does. */
@@ -117,6 +118,7 @@ export const createFakeDssApi = ({
   restoredTransfers = [],
   pathForFile,
   startDrag,
+  prepareDrag,
   now = Date.now,
   sigV2Supported = true,
 }: FakeOptions = {}): FakeDssApi => {
@@ -266,6 +268,7 @@ export const createFakeDssApi = ({
   return {
     ...(pathForFile ? { pathForFile } : {}),
     ...(startDrag ? { startDrag } : {}),
+    ...(prepareDrag ? { prepareDrag } : {}),
     calls,
     emit,
     logRequests: (accountId, entries) => {

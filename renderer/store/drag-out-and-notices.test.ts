@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { DragOutRequest } from '../../shared/contract'
+import type { DragOutRequest, DragPrepareRequest } from '../../shared/contract'
 import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts'
 import { demo, openAndWait, setUpBrowser } from './browser-store.test-fixture'
 
@@ -16,6 +16,31 @@ describe('dragging objects out', () => {
     expect(asked).toEqual([
       { accountId: SANDBOX_ACCOUNT_ID, bucket: 'demo', key: 'photos/cat.jpg' },
     ])
+    stop()
+  })
+
+  it('has main fetch the selected objects ahead (folders left out), each time the selection changes', async () => {
+    const prepared: DragPrepareRequest[] = []
+    const { store, stop } = await setUpBrowser(
+      { demo: ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'photos/cat.jpg'] },
+      { prepareDrag: (request) => void prepared.push(request) },
+    )
+    await openAndWait(store, demo)
+    // Opening a folder starts with an empty selection, and main drops what it fetched.
+    expect(prepared.at(-1)).toEqual({ accountId: SANDBOX_ACCOUNT_ID, bucket: 'demo', keys: [] })
+    prepared.length = 0
+    store.getState().selectEntry('a.txt', 'replace')
+    store.getState().selectEntry('photos/', 'toggle')
+    store.getState().selectAll()
+    const selection = (keys: string[]) => ({ accountId: SANDBOX_ACCOUNT_ID, bucket: 'demo', keys })
+    expect(prepared).toEqual([
+      selection(['a.txt']),
+      selection(['a.txt']),
+      // At most four, so selecting everything does not fetch everything.
+      selection(['a.txt', 'b.txt', 'c.txt', 'd.txt']),
+    ])
+    store.getState().clearSelection()
+    expect(prepared.at(-1)).toEqual(selection([]))
     stop()
   })
 

@@ -1,4 +1,5 @@
-import type { DssApi } from '../../shared/contract'
+import { DRAG_PREPARE_MAX_KEYS, type DssApi } from '../../shared/contract'
+import { isFolderKey } from '../../shared/s3-keys'
 import { applyAccountList } from './accounts-slice'
 import type { AppStore } from './create-app-store'
 
@@ -22,6 +23,17 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
       store.getState().invalidateFolders(change)
     }),
   ]
+  // Electron: main fetches the selected objects ahead, so a drag out can start at once.
+  const { prepareDrag } = api
+  if (prepareDrag) {
+    const follow = store.subscribe(({ selectedKeys, location }, previous) => {
+      if (!location || selectedKeys === previous.selectedKeys) return
+      const keys = [...selectedKeys].filter((key) => !isFolderKey(key))
+      const { accountId, bucket } = location
+      prepareDrag({ accountId, bucket, keys: keys.slice(0, DRAG_PREPARE_MAX_KEYS) })
+    })
+    unsubscribe.push(follow)
+  }
   void store.getState().loadAccounts()
   void store.getState().loadJobs()
   void store.getState().loadTransfers()

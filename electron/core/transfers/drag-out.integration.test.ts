@@ -4,14 +4,15 @@ import { lstat, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DRAG_PREPARE_MAX_KEYS } from '../../../shared/contract'
 import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { Connection } from '../accounts'
 import { createRequestGovernor } from '../request-governor'
 import { createRequestLog } from '../request-log'
 import { createS3Client } from '../s3-client'
-import { createDragOut, type DragOut } from './drag-out'
+import { createDragOut, type DragLookup, type DragOut } from './drag-out'
 
 let bed: TestBed
 let direct: S3Client
@@ -97,5 +98,96 @@ describe('drag out', () => {
     expect(left).toHaveLength(3)
     await dragOut.dispose()
     expect(await lstat(path.join(work, 'drag')).catch(() => null)).toBeNull()
+  })
+})
+
+describe('the drag cache', () => {
+  let cache: DragOut
+  beforeAll(() => {
+    cache = createDragOut({
+      connection: async () => connection,
+      folder: path.join(work, 'cache'),
+      maxBytes: 1024 * 1024,
+      settleMs: 0,
+    })
+  })
+  afterAll(() => cache.dispose())
+
+  const ref = (key: string) => ({ accountId: 'x', bucket: 'drag', key })
+  /** Looks until the fetch has an answer; a drag in the app asks exactly this, synchronously. */
+  const settled = async (key: string): Promise<DragLookup> => {
+    let found: DragLookup = cache.lookup(ref(key))
+    await vi.waitFor(
+      () => {
+        found = cache.lookup(ref(key))
+        expect(found.state).not.toBe('fetching')
+      },
+      { timeout: 10_000 },
+    )
+    return found
+  }
+
+  it('fetches the selected objects ahead, so a drag finds the file ready', async () => {
+    const body = randomBytes(50_000)
+    await put('sel/one.txt', body)
+    await put('sel/two.txt', body.subarray(0, 100))
+    bed.emulator.clearLog()
+    cache.follow([ref('sel/one.txt'), ref('sel/two.txt')])
+    // Fetched without any drag asking: both GETs happen once the selection rests.
+    await vi.waitFor(() => expect(bed.emulator.log()).toHaveLength(2), { timeout: 10_000 })
+    const one = await settled('sel/one.txt')
+    expect(one.state).toBe('ready')
+    expect(await readFile((one as { file: string }).file)).toEqual(body)
+    const two = await settled('sel/two.txt')
+    expect(await readFile((two as { file: string }).file)).toEqual(body.subarray(0, 100))
+    // Looking again costs nothing: the same file, no new request.
+    expect(cache.lookup(ref('sel/one.txt'))).toEqual(one)
+    expect(bed.emulator.log()).toHaveLength(2)
+  })
+
+  it('says an object dragged without being selected is being fetched, then has it', async () => {
+    await put('sel/unselected.txt', randomBytes(10))
+    expect(cache.lookup(ref('sel/unselected.txt'))).toEqual({
+      state: 'fetching',
+      message: '"unselected.txt" is still being fetched for dragging; drag it again in a moment.',
+    })
+    expect((await settled('sel/unselected.txt')).state).toBe('ready')
+  })
+
+  it('refuses a file over the limit with a word about Download, once, then asks again', async () => {
+    await put('sel/big.bin', randomBytes(1024 * 1024 + 1))
+    cache.follow([ref('sel/big.bin')])
+    expect(await settled('sel/big.bin')).toEqual({
+      state: 'refused',
+      message: '"big.bin" is 1 MiB: drag files up to 1 MiB out, or use Download.',
+    })
+    // Said once: the next drag starts over (a failure may have been passing).
+    expect(cache.lookup(ref('sel/big.bin')).state).toBe('fetching')
+    expect((await settled('sel/big.bin')).state).toBe('refused')
+  })
+
+  it('refuses a folder at once, without a request', () => {
+    bed.emulator.clearLog()
+    expect(cache.lookup(ref('sel/'))).toEqual({
+      state: 'refused',
+      message: 'Folders cannot be dragged out; use Download.',
+    })
+    expect(bed.emulator.log()).toHaveLength(0)
+  })
+
+  it('forgets what left the selection, and fetches only the first few of a large one', async () => {
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => `many/${name}.txt`)
+    for (const key of keys) await put(key, randomBytes(10))
+    cache.follow([ref('sel/one.txt')])
+    expect((await settled('sel/one.txt')).state).toBe('ready')
+    bed.emulator.clearLog()
+    cache.follow(keys.map(ref))
+    const first = keys.slice(0, DRAG_PREPARE_MAX_KEYS)
+    for (const key of first) expect((await settled(key)).state).toBe('ready')
+    expect(bed.emulator.log()).toHaveLength(DRAG_PREPARE_MAX_KEYS)
+    // The rest of the selection was not fetched, and sel/one.txt, which left it, is forgotten:
+    // a drag of either starts a fetch.
+    expect(cache.lookup(ref('many/f.txt')).state).toBe('fetching')
+    expect(cache.lookup(ref('sel/one.txt')).state).toBe('fetching')
   })
 })
