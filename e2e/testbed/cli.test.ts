@@ -77,10 +77,9 @@ describe('test bed CLI', () => {
       } finally {
         s3.destroy()
       }
-      const started = performance.now()
+      // A clean stop: exit code 0 (a hung stop fails the test at its timeout, not on a clock).
       child.kill('SIGTERM')
       expect(await exitCodeOf(child)).toBe(0)
-      expect(performance.now() - started).toBeLessThan(3_000)
       await expect(access(ready.caFile)).rejects.toThrow(/ENOENT/)
     } finally {
       child.kill('SIGKILL')

@@ -20,6 +20,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { readFile } from 'node:fs/promises'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { rawRequest } from './raw-request.js'
 import { createS3TestClient } from './s3-test-client.js'
 import { startTestBed, type TestBed } from './test-bed.js'
 
@@ -111,6 +112,72 @@ describe('the test bed', () => {
       expect(statusOf(error)).toBe(403)
     } finally {
       wrong.destroy()
+    }
+  })
+
+  it('refuses unsigned requests: no anonymous listing, reading or writing', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: 'photos', Key: 'private.txt', Body: 'mine' }))
+    const anonymous = (method: string, target: string, body?: string) =>
+      rawRequest(bed.endpoint, {
+        method,
+        path: target,
+        ca: bed.caPem,
+        ...(body ? { body, headers: ['Content-Length', String(Buffer.byteLength(body))] } : {}),
+      })
+    // RGW answers an anonymous ListBuckets with the anonymous user's buckets: none.
+    const buckets = await anonymous('GET', '/')
+    expect(buckets.body.toString()).not.toContain('photos')
+    // An anonymous request names the bucket with its tenant (RGW's "tenant:bucket"), or it would
+    // look in the tenant of no user and find nothing.
+    const bucket = `/${bed.peer.tenant}:photos`
+    for (const [method, target, body] of [
+      ['GET', `${bucket}/`],
+      ['GET', `${bucket}/private.txt`],
+      ['PUT', `${bucket}/planted.txt`, 'planted'],
+      ['DELETE', `${bucket}/private.txt`],
+    ] as const) {
+      const response = await anonymous(method, target, body)
+      expect([method, target, response.status]).toEqual([method, target, 403])
+      expect(response.body.toString()).toContain('<Code>AccessDenied</Code>')
+    }
+    const missing = await failureOf(
+      s3.send(new HeadObjectCommand({ Bucket: 'photos', Key: 'planted.txt' })),
+    )
+    expect(statusOf(missing)).toBe(404)
+    const kept = await s3.send(new GetObjectCommand({ Bucket: 'photos', Key: 'private.txt' }))
+    expect(await kept.Body?.transformToString()).toBe('mine')
+  })
+
+  it('refuses a presigned link whose signature, key or expiry was tampered with', async () => {
+    await s3.send(new PutObjectCommand({ Bucket: 'photos', Key: 'signed.txt', Body: 'signed' }))
+    await s3.send(new PutObjectCommand({ Bucket: 'photos', Key: 'other.txt', Body: 'other' }))
+    const url = new URL(
+      await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'photos', Key: 'signed.txt' }), {
+        expiresIn: 60,
+      }),
+    )
+    const get = async (target: URL) => {
+      const response = await rawRequest(target.origin, {
+        path: `${target.pathname}${target.search}`,
+        ca: bed.caPem,
+      })
+      return { status: response.status, body: response.body.toString() }
+    }
+    expect(await get(url)).toEqual({ status: 200, body: 'signed' })
+    const signature = url.searchParams.get('X-Amz-Signature') ?? ''
+    const flipped = new URL(url)
+    flipped.searchParams.set(
+      'X-Amz-Signature',
+      `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`,
+    )
+    const otherKey = new URL(url)
+    otherKey.pathname = '/photos/other.txt'
+    const longer = new URL(url)
+    longer.searchParams.set('X-Amz-Expires', '3600')
+    for (const tampered of [flipped, otherKey, longer]) {
+      const answer = await get(tampered)
+      expect(answer.status).toBe(403)
+      expect(answer.body).toContain('<Code>SignatureDoesNotMatch</Code>')
     }
   })
 })
