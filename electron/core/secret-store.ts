@@ -1,12 +1,13 @@
 /**
- * Where account secrets live, apart from the account settings. Electron injects one backed by
- * the OS keychain (safeStorage); the web shell uses a file only the user can read.
+ * Where account secrets live, apart from the account settings: a file only the user can read,
+ * each secret sealed by the OS's encryption when the shell has a real one (Electron's
+ * safeStorage), plain otherwise. The store chosen for each shell is secret-store-choice.ts.
  */
 import path from 'node:path'
 import { readJson, writeJsonAtomic } from './atomic-file'
 
 export type SecretStore = {
-  /** Shown to the user, e.g. "OS keychain" or "a file readable only by you". */
+  /** Shown to the user, e.g. "the macOS keychain" or "a file readable only by you". */
   readonly description: string
   readonly encrypted: boolean
   get(accountId: string): Promise<string | null>
@@ -14,11 +15,21 @@ export type SecretStore = {
   delete(accountId: string): Promise<void>
 }
 
-/** Encrypt and decrypt strings; in Electron this is safeStorage. */
+/** Encrypt and decrypt strings with a key the OS keeps; in Electron this is safeStorage. */
 export type Cipher = {
-  encrypt(plain: string): string
-  decrypt(sealed: string): string
+  /** Where that key is kept, as the user reads it: "the Secret Service keyring". */
+  readonly description: string
+  encrypt(plain: string): Promise<string>
+  decrypt(sealed: string): Promise<string>
 }
+
+export const FILE_ONLY_DESCRIPTION = 'a file readable only by you'
+
+/**
+ * Sealed values carry this mark, so a shell that has no cipher (the web shell, on the same data
+ * folder) never mistakes one for the secret itself.
+ */
+const SEALED = 'sealed:'
 
 type SecretFile = Record<string, string>
 
@@ -29,16 +40,18 @@ export const createFileSecretStore = (
   const file = path.join(dataDir, 'secrets.json')
   const load = (): Promise<SecretFile> => readJson<SecretFile>(file, {})
   return {
-    description: cipher ? 'the OS keychain' : 'a file readable only by you',
+    description: cipher ? cipher.description : FILE_ONLY_DESCRIPTION,
     encrypted: cipher !== null,
     async get(accountId) {
-      const sealed = (await load())[accountId]
-      if (sealed === undefined) return null
-      return cipher ? cipher.decrypt(sealed) : sealed
+      const stored = (await load())[accountId]
+      if (stored === undefined) return null
+      if (!stored.startsWith(SEALED)) return stored
+      // Sealed by a shell with a cipher this one lacks: as good as not saved, so it is asked for.
+      return cipher ? cipher.decrypt(stored.slice(SEALED.length)) : null
     },
     async set(accountId, secret) {
       const secrets = await load()
-      secrets[accountId] = cipher ? cipher.encrypt(secret) : secret
+      secrets[accountId] = cipher ? SEALED + (await cipher.encrypt(secret)) : secret
       await writeJsonAtomic(file, secrets, 0o600)
     },
     async delete(accountId) {

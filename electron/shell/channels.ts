@@ -1,7 +1,9 @@
-/** The two IPC channels that carry the whole contract between main and preload. */
+/** The IPC channels that carry the whole contract between main and preload. */
 export const INVOKE_CHANNEL = 'dss:invoke'
 export const EVENT_CHANNEL = 'dss:event'
-/** One-way: the page asks to drag an object out (see drag-out.ts). */
+/** One-way: the selection changed, so main fetches what may be dragged out (see drag-out.ts). */
+export const DRAG_PREPARE_CHANNEL = 'dss:drag-prepare'
+/** One-way, sent from the page's dragstart: main starts the OS drag at once (see drag-out.ts). */
 export const DRAG_CHANNEL = 'dss:drag-out'
 /** The renderer's origin: a privileged custom scheme, so file:// is never used. */
 export const APP_SCHEME = 'app'

@@ -1,34 +1,45 @@
 /**
  * Wires the core to Electron IPC: one invoke channel through the handler wrapper, one event
- * channel, and the one-way drag-out request.
+ * channel, and the two one-way drag-out messages. Only our own page's top frame is trusted
+ * (policy/trusted-frame.ts).
  */
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron'
-import { dragOutRequest } from '../../shared/contract'
+import { dragOutRequest, dragPrepareRequest } from '../../shared/contract'
 import type { Core } from '../core/core'
-import { APP_ORIGIN, DRAG_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
-import { startDragOut } from './drag-out'
+import { DRAG_CHANNEL, DRAG_PREPARE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import { createDragOutStarter } from './drag-out'
+import { isTrustedFrame, type FrameFacts } from './policy/trusted-frame'
 
-/** Only our own page, loaded from app://, may send commands; never a navigated-away or child frame. */
-export const isTrustedFrame = (frame: WebFrameMain | null): boolean => {
-  if (!frame || frame.parent !== null) return false
+/** Reading a frame that navigated away or closed throws in Electron: such a frame is not trusted. */
+const factsOf = (frame: WebFrameMain | null): FrameFacts | null => {
   try {
-    return new URL(frame.url).origin === APP_ORIGIN
+    if (!frame || frame.isDestroyed()) return null
+    return { url: frame.url, isTopFrame: frame.parent === null }
   } catch {
-    return false
+    return null
   }
 }
 
+export const isTrustedSender = (event: { readonly senderFrame: WebFrameMain | null }): boolean =>
+  isTrustedFrame(factsOf(event.senderFrame))
+
 export const registerIpc = (core: Core, windows: () => readonly WebContents[]): (() => void) => {
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, request: unknown) =>
-    core.dispatch(name, request, { trusted: isTrustedFrame(event.senderFrame) }),
+    core.dispatch(name, request, { trusted: isTrustedSender(event) }),
   )
-  // One-way: a drag to the desktop answers with the drag itself (or an `app.notice`).
+  const onPrepare = (event: Electron.IpcMainEvent, request: unknown): void => {
+    const parsed = dragPrepareRequest.safeParse(request)
+    if (!isTrustedSender(event) || !parsed.success) return
+    const { accountId, bucket, keys } = parsed.data
+    core.dragOut.follow(keys.map((key) => ({ accountId, bucket, key })))
+  }
+  // Synchronous from end to end: the OS drag is starting now.
+  const startDragOut = createDragOutStarter(core)
   const onDragOut = (event: Electron.IpcMainEvent, request: unknown): void => {
     const parsed = dragOutRequest.safeParse(request)
-    if (isTrustedFrame(event.senderFrame) && parsed.success) {
-      void startDragOut(core, event.sender, parsed.data)
-    }
+    if (isTrustedSender(event) && parsed.success) startDragOut(event.sender, parsed.data)
   }
+  ipcMain.on(DRAG_PREPARE_CHANNEL, onPrepare)
   ipcMain.on(DRAG_CHANNEL, onDragOut)
   const unsubscribe = core.events.subscribe((name, payload) => {
     for (const contents of windows()) {
@@ -37,6 +48,7 @@ export const registerIpc = (core: Core, windows: () => readonly WebContents[]): 
   })
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL)
+    ipcMain.removeListener(DRAG_PREPARE_CHANNEL, onPrepare)
     ipcMain.removeListener(DRAG_CHANNEL, onDragOut)
     unsubscribe()
   }

@@ -1,57 +1,89 @@
-/** Electron's main process: a thin shell that hosts the core and the window. */
+/**
+ * Electron's main process: a thin shell that hosts the core and the window. Every decision it
+ * makes is a tested function in policy/; what is left here are the calls.
+ */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, app } from 'electron'
+import { BrowserWindow, app, dialog } from 'electron'
 import { createCore } from '../core/core'
-import { createFileSecretStore } from '../core/secret-store'
 import { appVersion } from '../core/version'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { showTransfersOnDesktop } from './desktop-feedback'
 import { registerIpc } from './ipc'
-import { safeStorageCipher } from './safe-storage-cipher'
+import { createQuitGate, quitsWhenAllWindowsClose } from './policy/quit-gate'
+import { openSecretStore } from './secret-storage'
 import { createMainWindow, lockDown } from './window'
 import { loadWindowState, trackWindowState } from './window-state'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
+const startShell = async (): Promise<void> => {
+  const dataDir = app.getPath('userData')
+
+  const core = createCore({
+    dataDir,
+    info: { version: appVersion, shell: 'electron', platform: process.platform },
+    secrets: await openSecretStore(dataDir),
+    downloadsDir: app.getPath('downloads'),
+  })
+  serveRenderer(path.join(here, '..', 'renderer'))
+  registerIpc(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
+
+  const windowSaves: (() => Promise<void>)[] = []
+  const openWindow = async (): Promise<BrowserWindow> => {
+    const window = createMainWindow({
+      preload: path.join(here, 'preload.cjs'),
+      state: await loadWindowState(dataDir, core.log),
+    })
+    windowSaves.push(trackWindowState(window, dataDir))
+    return window
+  }
+  const liveWindow = (): BrowserWindow | null =>
+    BrowserWindow.getAllWindows().find((window) => !window.isDestroyed()) ?? null
+  // A second launch, or the dock icon: bring the window forward, or open one (macOS keeps the
+  // app running after its last window closed).
+  const showWindow = async (): Promise<void> => {
+    const window = liveWindow()
+    if (!window) {
+      await openWindow()
+      return
+    }
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  }
+
+  await openWindow()
+  showTransfersOnDesktop(core, liveWindow)
+  app.on('second-instance', () => void showWindow())
+  app.on('activate', () => void showWindow())
+  app.on('window-all-closed', () => {
+    if (quitsWhenAllWindowsClose(process.platform)) app.quit()
+  })
+  app.on(
+    'will-quit',
+    createQuitGate(
+      async () => {
+        await Promise.all(windowSaves.map((saved) => saved()))
+        await core.dispose()
+      },
+      () => app.quit(),
+      (error) => console.error('DSS Explorer did not shut down cleanly:', error),
+    ),
+  )
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
+  // Every web contents, the main window's included, is locked down once, as it is created.
   app.on('web-contents-created', (_event, contents) => lockDown(contents))
-
-  void app.whenReady().then(async () => {
-    const dataDir = app.getPath('userData')
-    const core = createCore({
-      dataDir,
-      info: { version: appVersion, shell: 'electron', platform: process.platform },
-      secrets: createFileSecretStore(dataDir, safeStorageCipher()),
-      downloadsDir: app.getPath('downloads'),
+  app
+    .whenReady()
+    .then(startShell)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('DSS Explorer could not start', (error as Error).message ?? String(error))
+      app.exit(1)
     })
-    serveRenderer(path.join(here, '..', 'renderer'))
-    registerIpc(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
-
-    const openWindow = async (): Promise<BrowserWindow> => {
-      const window = createMainWindow({
-        preload: path.join(here, 'preload.cjs'),
-        state: await loadWindowState(dataDir),
-      })
-      trackWindowState(window, dataDir)
-      return window
-    }
-    let main = await openWindow()
-    showTransfersOnDesktop(core, () => (main.isDestroyed() ? null : main))
-
-    app.on('second-instance', () => {
-      if (main.isMinimized()) main.restore()
-      main.focus()
-    })
-    app.on('activate', async () => {
-      if (BrowserWindow.getAllWindows().length === 0) main = await openWindow()
-    })
-    app.on('window-all-closed', () => {
-      if (process.platform !== 'darwin') app.quit()
-    })
-    app.on('will-quit', () => void core.dispose())
-  })
 }

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { DssApi, EventName, EventPayload } from '../../shared/contract'
-import { DRAG_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import { DRAG_CHANNEL, DRAG_PREPARE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
 
 const api: DssApi = {
   // Names and requests are validated in main by the handler wrapper; the preload stays tiny
@@ -21,7 +21,8 @@ const api: DssApi = {
   },
   // Only a real File can be turned into a path; anything else from the page gets ''.
   pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
-  // Checked in main like a command; nothing comes back but the drag itself.
+  // Both checked in main like a command; nothing comes back but the drag itself (or a notice).
+  prepareDrag: (request) => ipcRenderer.send(DRAG_PREPARE_CHANNEL, request),
   startDrag: (request) => ipcRenderer.send(DRAG_CHANNEL, request),
 }
 

@@ -1,55 +1,51 @@
-/** Remembers the main window's size, position and maximised state between launches. */
+/**
+ * Remembers the main window's size, position and maximised state between launches. What to do
+ * with what was saved is policy/window-state.ts; a file that does not parse is set aside.
+ */
+import { readFile, rename } from 'node:fs/promises'
 import path from 'node:path'
-import { screen, type BrowserWindow, type Rectangle } from 'electron'
-import { readJson, writeJsonAtomic } from '../core/atomic-file'
+import { screen, type BrowserWindow } from 'electron'
+import { writeJsonAtomic } from '../core/atomic-file'
+import type { AppLog } from '../core/app-log'
+import { parseWindowState, restoreWindowState, type WindowState } from './policy/window-state'
 
-export type WindowState = { readonly bounds: Rectangle; readonly maximized: boolean }
+export const WINDOW_STATE_FILE = 'window-state.json'
 
-const DEFAULT_STATE: WindowState = {
-  bounds: { x: 0, y: 0, width: 1280, height: 800 },
-  maximized: false,
-}
-
-/** A saved position is used only if it is still on a connected display. */
-const isVisible = (bounds: Rectangle): boolean =>
-  screen.getAllDisplays().some(({ workArea }) => {
-    const overlapX =
-      Math.min(bounds.x + bounds.width, workArea.x + workArea.width) -
-      Math.max(bounds.x, workArea.x)
-    const overlapY =
-      Math.min(bounds.y + bounds.height, workArea.y + workArea.height) -
-      Math.max(bounds.y, workArea.y)
-    return overlapX > 100 && overlapY > 100
-  })
-
-export const loadWindowState = async (dataDir: string): Promise<WindowState> => {
-  const saved = await readJson<WindowState | null>(path.join(dataDir, 'window-state.json'), null)
-  if (!saved || !isVisible(saved.bounds)) {
-    const { width, height } = DEFAULT_STATE.bounds
-    const { workArea } = screen.getPrimaryDisplay()
-    return {
-      maximized: false,
-      bounds: {
-        width: Math.min(width, workArea.width),
-        height: Math.min(height, workArea.height),
-        x: workArea.x + Math.max(0, Math.round((workArea.width - width) / 2)),
-        y: workArea.y + Math.max(0, Math.round((workArea.height - height) / 2)),
-      },
-    }
+export const loadWindowState = async (dataDir: string, log: AppLog): Promise<WindowState> => {
+  const file = path.join(dataDir, WINDOW_STATE_FILE)
+  const text = await readFile(file, 'utf8').catch(() => null)
+  const parsed = parseWindowState(text)
+  if (parsed.kind === 'invalid') {
+    // Kept for a person to look at; the window opens centred instead.
+    await rename(file, `${file}.unreadable`).catch(() => undefined)
+    log.write('window-state', {
+      setAside: `${WINDOW_STATE_FILE}.unreadable`,
+      reason: parsed.reason,
+    })
   }
-  return saved
+  return restoreWindowState(
+    parsed.kind === 'valid' ? parsed.state : null,
+    screen.getAllDisplays().map((display) => display.workArea),
+    screen.getPrimaryDisplay().workArea,
+  )
 }
 
-/** Saves the state whenever the window settles (debounced) and when it closes. */
-export const trackWindowState = (window: BrowserWindow, dataDir: string): void => {
+/**
+ * Saves the state whenever the window settles (debounced) and when it closes. Resolves the
+ * returned function's promise once the last save is on disk (quitting waits for it).
+ */
+export const trackWindowState = (window: BrowserWindow, dataDir: string): (() => Promise<void>) => {
   let timer: ReturnType<typeof setTimeout> | undefined
+  let saving: Promise<void> = Promise.resolve()
   const save = (): void => {
     if (window.isDestroyed()) return
     const state: WindowState = {
       bounds: window.getNormalBounds(),
       maximized: window.isMaximized(),
     }
-    void writeJsonAtomic(path.join(dataDir, 'window-state.json'), state)
+    saving = saving
+      .then(() => writeJsonAtomic(path.join(dataDir, WINDOW_STATE_FILE), state))
+      .catch(() => undefined)
   }
   const later = (): void => {
     clearTimeout(timer)
@@ -61,4 +57,5 @@ export const trackWindowState = (window: BrowserWindow, dataDir: string): void =
     clearTimeout(timer)
     save()
   })
+  return () => saving
 }

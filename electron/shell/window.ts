@@ -1,35 +1,45 @@
 /**
- * The one place windows are made: isolated, sandboxed, no Node, no navigation away from the app,
- * no new windows; http(s) links open in the user's browser instead.
+ * The one place windows are made: isolated, sandboxed, no Node. `lockDown` applies the policies
+ * (policy/) to every web contents as it is created: no navigation away from the app, no new
+ * windows, http(s) links in the user's browser, no permissions beyond the clipboard.
  */
 import { BrowserWindow, shell, type WebContents } from 'electron'
 import { APP_ORIGIN } from './channels'
-import type { WindowState } from './window-state'
-
-const isExternalLink = (url: string): boolean => {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
-}
+import { decideNavigation, decideWindowOpen } from './policy/navigation'
+import { isPermissionGranted } from './policy/permissions'
+import type { WindowState } from './policy/window-state'
 
 export const lockDown = (contents: WebContents): void => {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url)
+    if (decideWindowOpen(url).openExternally) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin === APP_ORIGIN) return
+  contents.on('will-navigate', (event) => {
+    const decision = decideNavigation(event.url)
+    if (decision.allow) return
     event.preventDefault()
-    if (isExternalLink(url)) void shell.openExternal(url)
+    if (decision.openExternally) void shell.openExternal(event.url)
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.session.setPermissionRequestHandler((_contents, permission, allow) =>
-    allow(permission === 'clipboard-sanitized-write'),
+  contents.session.setPermissionRequestHandler((_contents, permission, grant, details) =>
+    grant(isPermissionGranted(permission, details.requestingUrl)),
+  )
+  contents.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
   )
 }
+
+export const MAIN_WINDOW_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const
 
 export const createMainWindow = (options: {
   preload: string
@@ -42,18 +52,8 @@ export const createMainWindow = (options: {
     show: false,
     title: 'DSS Explorer',
     backgroundColor: '#1e1f22',
-    webPreferences: {
-      preload: options.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: { ...MAIN_WINDOW_PREFERENCES, preload: options.preload },
   })
-  lockDown(window.webContents)
   if (options.state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
   void window.loadURL(`${APP_ORIGIN}/index.html`)

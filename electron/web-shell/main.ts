@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createCore } from '../core/core'
 import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { openKeychainSecretStore } from '../core/keychain-secret-store'
+import { chooseSecretStore } from '../core/secret-store-choice'
 import { appVersion } from '../core/version'
 import { startWebShell, type WebShell } from './server'
 
@@ -33,13 +34,17 @@ export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShe
   // The same folder as the desktop app's; data an earlier build left elsewhere comes along once.
   const movedFrom = options.dataDir ? null : await moveLegacyData(dataDir)
   if (movedFrom) console.log(`Moved your DSS Explorer data from ${movedFrom} to ${dataDir}.`)
-  // The OS keychain where this machine has one; otherwise the core's default, a file only the
-  // user can read, and the UI says so.
-  const keychain = await openKeychainSecretStore()
+  // The same decision as the desktop app's, without its OS cipher: the keychain where this
+  // machine has one, otherwise a file only the user can read, and the UI says which.
+  const secrets = await chooseSecretStore({
+    dataDir,
+    osCipher: null,
+    openKeychain: openKeychainSecretStore,
+  })
   const core = createCore({
     dataDir,
     info: { version: appVersion, shell: 'web', platform: process.platform },
-    ...(keychain ? { secrets: keychain } : {}),
+    secrets,
   })
   const shell = await startWebShell({
     core,
