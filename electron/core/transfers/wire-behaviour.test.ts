@@ -1,7 +1,7 @@
 /**
- * What transfers put on the wire, seen by a small recording S3 stand-in (s3rver, behind the
- * emulator, neither checks Content-MD5 nor honours If-Match): Content-MD5 on every PUT and part,
- * no SDK checksum headers, ETags checked, and a ranged resume answered 412 starting over.
+ * What transfers put on the wire, seen by a small recording HTTP stand-in: the exact headers of
+ * every PUT and part (Content-MD5, no SDK checksum headers), and the app's answer to a server that
+ * lies about an ETag — which no real server (RGW, in the integration tests) can be made to do.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
