@@ -1,6 +1,6 @@
 // Minimal types for the parts of @20minutes/s3rver (CommonJS, untyped) that the sandbox uses.
 declare module '@20minutes/s3rver' {
-  import type { Server } from 'node:http'
+  import type { RequestListener } from 'node:http'
 
   type S3rverOptions = {
     address?: string
@@ -15,14 +15,14 @@ declare module '@20minutes/s3rver' {
 
   export default class S3rver {
     constructor(options: S3rverOptions)
-    run(): Promise<{ address: string; port: number }>
-    close(): Promise<void>
-    httpServer?: Server
+    /** Koa's request handler, for a server of one's own. */
+    callback(): RequestListener
   }
 }
 
 declare module '@20minutes/s3rver/lib/models/account.js' {
   export const DUMMY_ACCOUNT: {
     createKeyPair(accessKeyId: string, secretAccessKey: string): void
+    revokeAccessKey(accessKeyId: string): void
   }
 }
