@@ -1,9 +1,11 @@
 /**
  * Picks the local path of each download so nothing is ever overwritten: a name taken on disk or
  * by another download in progress gets " (1)", " (2)"…; folders merge into existing folders.
+ * Names the target file system takes for one (case, Unicode normalisation) count as one.
  */
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
+import { createNameRulesProbe, FOLD_ALL, nameKey, type NameRulesSource } from './local-name-rules'
 import { firstFreeName } from './numbered-name'
 import { insideFolder, localSegments } from './local-path'
 
@@ -28,11 +30,50 @@ const kindOnDisk = async (target: string): Promise<Kind> => {
 }
 
 export const createPathAllocator = (
-  caseInsensitive = process.platform === 'win32' || process.platform === 'darwin',
+  rulesFor: NameRulesSource = createNameRulesProbe(),
 ): PathAllocator => {
-  /** Claimed paths (normalised) and what claimed them. */
-  const claims = new Map<string, 'file' | 'folder'>()
-  const norm = (target: string): string => (caseInsensitive ? target.toLowerCase() : target)
+  /**
+   * Claimed paths and what claimed them, grouped by their key under every folding: claiming
+   * needs no file system rules, and a lookup compares the few paths in a group under the rules
+   * of the folder it looks in.
+   */
+  const claims = new Map<string, Map<string, 'file' | 'folder'>>()
+
+  const setClaim = (target: string, kind: 'file' | 'folder'): void => {
+    const key = nameKey(target, FOLD_ALL)
+    const group = claims.get(key) ?? new Map<string, 'file' | 'folder'>()
+    claims.set(key, group.set(target, kind))
+  }
+
+  const dropClaim = (target: string): void => {
+    const key = nameKey(target, FOLD_ALL)
+    const group = claims.get(key)
+    group?.delete(target)
+    if (group?.size === 0) claims.delete(key)
+  }
+
+  /**
+   * One allocation at a time: a name is looked up and claimed with awaits in between, so two
+   * batches allocating at once could otherwise both find it free.
+   */
+  let turn: Promise<unknown> = Promise.resolve()
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = turn.then(work)
+    turn = result.catch(() => undefined)
+    return result
+  }
+
+  /** What claimed a path that is `target` on the file system of `target`'s folder, if any. */
+  const claimOf = async (target: string): Promise<'file' | 'folder' | undefined> => {
+    const group = claims.get(nameKey(target, FOLD_ALL))
+    if (!group) return undefined
+    const rules = await rulesFor(path.dirname(target))
+    const wanted = nameKey(target, rules)
+    for (const [claimed, kind] of group) {
+      if (nameKey(claimed, rules) === wanted) return kind
+    }
+    return undefined
+  }
 
   /** The folder for `segments` under `root`, claiming a numbered name when a file is in the way. */
   const folderFor = async (root: string, segments: readonly string[]): Promise<string> => {
@@ -43,12 +84,12 @@ export const createPathAllocator = (
         parent,
         await firstFreeName(segment, async (name) => {
           const candidate = path.join(parent, name)
-          const claim = claims.get(norm(candidate))
+          const claim = await claimOf(candidate)
           if (claim) return claim !== 'folder'
           return (await kindOnDisk(candidate)) === 'file'
         }),
       )
-      claims.set(norm(current), 'folder')
+      setClaim(current, 'folder')
     }
     return current
   }
@@ -57,32 +98,34 @@ export const createPathAllocator = (
     async file(folder, relativeKey) {
       const segments = localSegments(relativeKey)
       insideFolder(folder, segments)
-      const parent = await folderFor(folder, segments.slice(0, -1))
-      const name = await firstFreeName(segments.at(-1) ?? '_', async (candidate) => {
-        const target = path.join(parent, candidate)
-        if (claims.has(norm(target)) || claims.has(norm(`${target}.part`))) return true
-        return (
-          (await kindOnDisk(target)) !== 'missing' ||
-          (await kindOnDisk(`${target}.part`)) !== 'missing'
-        )
+      return oneAtATime(async () => {
+        const parent = await folderFor(folder, segments.slice(0, -1))
+        const name = await firstFreeName(segments.at(-1) ?? '_', async (candidate) => {
+          const target = path.join(parent, candidate)
+          if ((await claimOf(target)) || (await claimOf(`${target}.part`))) return true
+          return (
+            (await kindOnDisk(target)) !== 'missing' ||
+            (await kindOnDisk(`${target}.part`)) !== 'missing'
+          )
+        })
+        const target = path.join(parent, name)
+        setClaim(target, 'file')
+        setClaim(`${target}.part`, 'file')
+        return target
       })
-      const target = path.join(parent, name)
-      claims.set(norm(target), 'file')
-      claims.set(norm(`${target}.part`), 'file')
-      return target
     },
     async folder(folder, relativeKey) {
       const segments = localSegments(relativeKey)
       insideFolder(folder, segments)
-      return folderFor(folder, segments)
+      return oneAtATime(() => folderFor(folder, segments))
     },
     claim(localPath) {
-      claims.set(norm(localPath), 'file')
-      claims.set(norm(`${localPath}.part`), 'file')
+      setClaim(localPath, 'file')
+      setClaim(`${localPath}.part`, 'file')
     },
     release(localPath) {
-      claims.delete(norm(localPath))
-      claims.delete(norm(`${localPath}.part`))
+      dropClaim(localPath)
+      dropClaim(`${localPath}.part`)
     },
   }
 }
