@@ -1,0 +1,20 @@
+/**
+ * Starts the built main process (dist/electron/main.js) as Electron would: a process of its own —
+ * every module evaluated anew, the Electron stand-in among them — then `ready`.
+ */
+import { vi } from 'vitest'
+import type { StandInConfig } from './electron-stand-in'
+
+export type ElectronProcess = typeof import('./electron-stand-in')
+
+export const bootShell = async (
+  mainFile: string,
+  config: StandInConfig,
+): Promise<ElectronProcess> => {
+  vi.resetModules()
+  const electron = await import('./electron-stand-in')
+  electron.standIn.configure(config)
+  await import(/* @vite-ignore */ mainFile)
+  electron.standIn.launch()
+  return electron
+}
