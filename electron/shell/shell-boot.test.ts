@@ -21,7 +21,9 @@ beforeAll(async () => {
     userData: path.join(work, 'data'),
     downloads: path.join(work, 'downloads'),
   })
-  await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true))
+  await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true), {
+    timeout: 15_000,
+  })
 }, 120_000)
 
 afterAll(async () => {

@@ -37,7 +37,9 @@ beforeAll(async () => {
     userData: path.join(work, 'data'),
     downloads: path.join(work, 'downloads'),
   })
-  await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true))
+  await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true), {
+    timeout: 15_000,
+  })
   dss = dssOf(electron)
   dss.on('app.notice', (notice) => notices.push(notice))
 }, 120_000)
@@ -67,10 +69,12 @@ describe('window.dss', () => {
     const saved = await dss.invoke('accounts.save', { draft: draft() })
     if (!saved.ok) throw new Error(saved.error.message)
     accountId = saved.value.id
-    await vi.waitFor(() =>
-      expect(heard.at(-1)).toContainEqual(
-        expect.objectContaining({ id: accountId, hasSecret: true }),
-      ),
+    await vi.waitFor(
+      () =>
+        expect(heard.at(-1)).toContainEqual(
+          expect.objectContaining({ id: accountId, hasSecret: true }),
+        ),
+      { timeout: 15_000 },
     )
     bed.emulator.clearLog()
     const buckets = await dss.invoke('buckets.list', { accountId })
@@ -215,13 +219,15 @@ describe('dragging an object out', () => {
     const drags = contents.drags.length
     const count = notices.length
     contents.page.dragStart(() => dss.startDrag?.(ref('reports/')))
-    await vi.waitFor(() =>
-      expect(notices.slice(count)).toEqual([
-        {
-          level: 'error',
-          message: 'Could not drag it out: Folders cannot be dragged out; use Download.',
-        },
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(notices.slice(count)).toEqual([
+          {
+            level: 'error',
+            message: 'Could not drag it out: Folders cannot be dragged out; use Download.',
+          },
+        ]),
+      { timeout: 15_000 },
     )
     expect(contents.drags).toHaveLength(drags)
   })

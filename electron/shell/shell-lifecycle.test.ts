@@ -50,7 +50,9 @@ const boot = async (
   const electron = await bootShell(built.mainFile, config)
   running.push(electron)
   if (window) {
-    await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true))
+    await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true), {
+      timeout: 15_000,
+    })
   }
   return electron
 }
@@ -68,7 +70,7 @@ describe('one instance', () => {
     // It never got as far as a core: nothing was written to its data folder.
     expect(existsSync(folder('single-second').userData)).toBe(false)
 
-    await vi.waitFor(() => expect(window.isFocused()).toBe(true))
+    await vi.waitFor(() => expect(window.isFocused()).toBe(true), { timeout: 15_000 })
     expect(window.isMinimized()).toBe(false)
     expect(first.standIn.windows()).toEqual([window])
   })
@@ -84,17 +86,17 @@ describe('one instance', () => {
       expect(first.standIn.windows()).toEqual([])
 
       await boot(folder('mac-second'), { window: false })
-      await vi.waitFor(() => expect(first.standIn.windows()).toHaveLength(1))
+      await vi.waitFor(() => expect(first.standIn.windows()).toHaveLength(1), { timeout: 15_000 })
       const reopened = mainWindowOf(first)
       expect(reopened).not.toBe(closed)
-      await vi.waitFor(() => expect(reopened.isVisible()).toBe(true))
+      await vi.waitFor(() => expect(reopened.isVisible()).toBe(true), { timeout: 15_000 })
       expect(Object.keys(reopened.webContents.page.world)).toEqual(['dss'])
       expect(first.app.exitCode).toBeNull()
 
       // The dock icon, with the window there: it comes forward, no second one.
       reopened.minimize()
       first.standIn.activate()
-      await vi.waitFor(() => expect(reopened.isFocused()).toBe(true))
+      await vi.waitFor(() => expect(reopened.isFocused()).toBe(true), { timeout: 15_000 })
       expect(first.standIn.windows()).toEqual([reopened])
     } finally {
       if (platform) Object.defineProperty(process, 'platform', platform)

@@ -62,7 +62,9 @@ const bootWith = async (name: string, backend: StandInConfig['backend']) => {
     backend,
   })
   const booted = electron
-  await vi.waitFor(() => expect(booted.standIn.windows()[0]?.isVisible()).toBe(true))
+  await vi.waitFor(() => expect(booted.standIn.windows()[0]?.isVisible()).toBe(true), {
+    timeout: 15_000,
+  })
   const dss = dssOf(booted)
   const info = await dss.invoke('app.info', {})
   const saved = await dss.invoke('accounts.save', { draft })
