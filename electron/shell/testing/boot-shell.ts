@@ -12,6 +12,9 @@ export const bootShell = async (
   config: StandInConfig,
 ): Promise<ElectronProcess> => {
   vi.resetModules()
+  // The app's one data folder (electron/core/data-dir.ts) honours this variable, so the shell
+  // finds this test's folder whether it asks Electron (userData) or that resolver.
+  process.env.DSS_EXPLORER_DATA_DIR = config.userData
   const electron = await import('./electron-stand-in')
   electron.standIn.configure(config)
   await import(/* @vite-ignore */ mainFile)
