@@ -8,6 +8,7 @@ import { openKeychainSecretStore } from '../core/keychain-secret-store'
 import { chooseSecretStore } from '../core/secret-store-choice'
 import { appVersion } from '../core/version'
 import { startWebShell, type WebShell } from './server'
+import { loadShellToken } from './shell-token'
 
 export type WebShellOptions = {
   readonly port?: number
@@ -50,6 +51,8 @@ export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShe
     core,
     rendererDir: path.join(here, 'renderer'),
     port: options.port,
+    // Kept across restarts, so a tab left open reconnects to a shell started again.
+    token: await loadShellToken(dataDir),
   })
   const stop = async (): Promise<void> => {
     await shell.close()

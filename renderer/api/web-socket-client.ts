@@ -1,16 +1,31 @@
-/** The web shell's transport: the contract's commands and events over one WebSocket. */
+/**
+ * The web shell's transport: the contract's commands and events over one WebSocket, and the
+ * state of that link (connection-status.ts). When the socket drops, invokes fail at once instead
+ * of waiting, and the client reconnects with backoff until the shell is back, or gives up.
+ */
 import type { DssApi, EventName, EventPayload } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/errors'
 import type { InvokeMessage } from '../../shared/wire'
+import { notConnectedError, type Connection, type ConnectionStatus } from './connection-status'
 import { parseServerMessage } from './parse-server-message'
 import { reconnectDelay } from './reconnect-delay'
+
+/** What the shell says of this page's token: a wrong one can never connect, so stop trying. */
+export type AccessCheck = () => Promise<'accepted' | 'refused' | 'unreachable'>
 
 export type WebSocketClientOptions = {
   readonly url: string
   /** Injected by tests; the browser's WebSocket otherwise. */
   readonly createSocket?: (url: string) => WebSocket
   readonly retryDelay?: (attempt: number) => number
+  /** How long to keep trying after the socket dropped before saying the shell is gone. */
+  readonly giveUpAfterMs?: number
+  readonly now?: () => number
+  /** Asked after an attempt that never opened; "accepted" by default. */
+  readonly checkAccess?: AccessCheck
 }
+
+export type WebSocketClient = DssApi & { readonly connection: Connection }
 
 type Pending = {
   readonly frame: string
@@ -21,6 +36,9 @@ type Pending = {
 // WebSocket.OPEN, spelled out so the module also loads where WebSocket is not a global (tests).
 const OPEN = 1
 
+/** About a minute, as a user waits for a restart before deciding the app is gone. */
+export const GIVE_UP_AFTER_MS = 60_000
+
 const connectionReset: AppError = {
   code: 'CONNECTION_RESET',
   message: "Lost the connection to DSS Explorer's core. Try again in a moment.",
@@ -30,13 +48,25 @@ export const createWebSocketClient = ({
   url,
   createSocket = (address) => new WebSocket(address),
   retryDelay = reconnectDelay,
-}: WebSocketClientOptions): DssApi => {
+  giveUpAfterMs = GIVE_UP_AFTER_MS,
+  now = Date.now,
+  checkAccess = async () => 'accepted',
+}: WebSocketClientOptions): WebSocketClient => {
   let nextId = 0
   let failedAttempts = 0
   let socket: WebSocket | null = null
-  // Invokes wait here until their answer arrives; unsent ones survive a reconnect.
+  let status: ConnectionStatus = { state: 'connecting' }
+  /** When the link was last up (or the page started): the give-up clock runs from here. */
+  let lastUp = now()
+  // Invokes wait here until their answer arrives; unsent ones wait for the first connection.
   const pending = new Map<number, Pending>()
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  const statusListeners = new Set<(status: ConnectionStatus) => void>()
+
+  const setStatus = (next: ConnectionStatus): void => {
+    status = next
+    for (const listener of [...statusListeners]) listener(next)
+  }
 
   const isOpen = (): boolean => socket?.readyState === OPEN
 
@@ -58,28 +88,50 @@ export const createWebSocketClient = ({
     }
   }
 
-  const dropInFlight = (): void => {
-    for (const [id, request] of pending) {
-      if (!request.sent) continue
-      request.resolve({ ok: false, error: connectionReset })
-      pending.delete(id)
+  /** Answers every waiting invoke: those sent may never be answered, the others not soon. */
+  const failPending = (): void => {
+    for (const request of pending.values()) {
+      request.resolve({
+        ok: false,
+        error: request.sent ? connectionReset : notConnectedError(status),
+      })
     }
+    pending.clear()
+  }
+
+  /** After a close: try again later, or give up when it has been too long or the token is refused. */
+  const retry = async (opened: boolean): Promise<void> => {
+    if (now() - lastUp >= giveUpAfterMs) {
+      setStatus({ state: 'lost', reason: 'gone' })
+      return
+    }
+    // The browser hides why an upgrade failed; the page's own address tells a refusal apart.
+    if (!opened && (await checkAccess()) === 'refused') {
+      setStatus({ state: 'lost', reason: 'refused' })
+      return
+    }
+    setTimeout(connect, retryDelay(failedAttempts))
+    failedAttempts += 1
   }
 
   const connect = (): void => {
     const current = createSocket(url)
+    let opened = false
     socket = current
     current.onopen = () => {
+      opened = true
       failedAttempts = 0
+      setStatus({ state: 'connected' })
       flush()
     }
     current.onmessage = (event) => receive(event.data)
     current.onclose = () => {
       if (socket !== current) return
       socket = null
-      dropInFlight()
-      setTimeout(connect, retryDelay(failedAttempts))
-      failedAttempts += 1
+      if (opened) lastUp = now()
+      if (status.state !== 'reconnecting') setStatus({ state: 'reconnecting' })
+      failPending()
+      void retry(opened)
     }
   }
 
@@ -87,6 +139,9 @@ export const createWebSocketClient = ({
 
   return {
     invoke: (name, request) => {
+      if (status.state === 'reconnecting' || status.state === 'lost') {
+        return Promise.resolve({ ok: false, error: notConnectedError(status) })
+      }
       const id = nextId++
       const message: InvokeMessage = { type: 'invoke', id, name, request }
       return new Promise((resolve) => {
@@ -107,6 +162,15 @@ export const createWebSocketClient = ({
         remaining.delete(untyped)
         listeners.set(name, remaining)
       }
+    },
+    connection: {
+      status: () => status,
+      subscribe: (listener) => {
+        statusListeners.add(listener)
+        return () => {
+          statusListeners.delete(listener)
+        }
+      },
     },
   }
 }

@@ -1,4 +1,5 @@
 import { AccountSidebar } from './account-sidebar'
+import { ConnectionBanner } from './connection-banner'
 import { DialogHost } from './dialogs/dialog-host'
 import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
@@ -12,7 +13,7 @@ import { FileDropGuard } from './uploads/file-drop-guard'
 /**
  * The window: the accounts tree on the left, the open bucket, account or connect form on the
  * right, the request log (when open) under it, the status bar below; the jobs, transfers and links
- * panels, the link notice and dialogs over them.
+ * panels, the link notice, dialogs and (web shell) the connection banner over them.
  */
 export const App = () => (
   <div className="app">
@@ -30,5 +31,6 @@ export const App = () => (
     <LinkNotice />
     <DialogHost />
     <FileDropGuard />
+    <ConnectionBanner />
   </div>
 )

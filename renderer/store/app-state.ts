@@ -3,6 +3,7 @@ import type { AccountsSlice } from './accounts-slice'
 import type { AppInfoSlice } from './app-info-slice'
 import type { BrowserSlice } from './browser-slice'
 import type { BucketsSlice } from './buckets-slice'
+import type { ConnectionSlice } from './connection-slice'
 import type { ImportSlice } from './import-slice'
 import type { JobsSlice } from './jobs-slice'
 import type { ObjectActionsSlice } from './object-actions-slice'
@@ -28,7 +29,8 @@ export type AppState = AccountsSlice &
   RequestsSlice &
   TransfersSlice &
   UploadsSlice &
-  SharesSlice
+  SharesSlice &
+  ConnectionSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>

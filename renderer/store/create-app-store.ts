@@ -6,6 +6,7 @@ import { createAppInfoSlice } from './app-info-slice'
 import type { AppState } from './app-state'
 import { createBrowserSlice } from './browser-slice'
 import { createBucketsSlice } from './buckets-slice'
+import { createConnectionSlice } from './connection-slice'
 import { createImportSlice } from './import-slice'
 import { createJobsSlice } from './jobs-slice'
 import { createObjectActionsSlice } from './object-actions-slice'
@@ -54,6 +55,7 @@ export const createAppStore = (
     ...createTransfersSlice(api)(...args),
     ...createUploadsSlice(api, { ...uploads, stageFile })(...args),
     ...createSharesSlice(api, { writeClipboard })(...args),
+    ...createConnectionSlice(...args),
   }))
 
 export type AppStore = ReturnType<typeof createAppStore>

@@ -37,7 +37,8 @@ export type TreeSlice = {
 export const treeNodeId = ({ accountId, bucket, prefix }: Location): string =>
   JSON.stringify([accountId, bucket, prefix])
 
-const nodeOf = (id: string): Location => {
+/** The node a `treeNodeId` names. */
+export const nodeOf = (id: string): Location => {
   const [accountId, bucket, prefix] = JSON.parse(id) as [string, string, string]
   return { accountId, bucket, prefix }
 }
