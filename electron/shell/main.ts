@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, dialog } from 'electron'
 import { createCore } from '../core/core'
+import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { appVersion } from '../core/version'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { showTransfersOnDesktop } from './desktop-feedback'
@@ -19,6 +20,8 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 
 const startShell = async (): Promise<void> => {
   const dataDir = app.getPath('userData')
+  // Data an earlier build left where Electron put it by itself comes along, once.
+  const movedFrom = await moveLegacyData(dataDir)
 
   const core = createCore({
     dataDir,
@@ -26,6 +29,7 @@ const startShell = async (): Promise<void> => {
     secrets: await openSecretStore(dataDir),
     downloadsDir: app.getPath('downloads'),
   })
+  if (movedFrom) core.log.write('data-moved', { from: movedFrom, to: dataDir })
   serveRenderer(path.join(here, '..', 'renderer'))
   registerIpc(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents))
 
@@ -72,6 +76,10 @@ const startShell = async (): Promise<void> => {
     ),
   )
 }
+
+// One data folder for the packaged app, a development run and the web shell (core/data-dir.ts),
+// whatever name Electron gives the app; set before the single-instance lock, which lives in it.
+app.setPath('userData', defaultDataDir())
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

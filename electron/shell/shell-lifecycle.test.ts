@@ -45,9 +45,9 @@ const folder = (name: string) => ({
 
 const boot = async (
   config: Parameters<typeof bootShell>[1],
-  { window = true }: { window?: boolean } = {},
+  { window = true, dataDir }: { window?: boolean; dataDir?: string } = {},
 ): Promise<ElectronProcess> => {
-  const electron = await bootShell(built.mainFile, config)
+  const electron = await bootShell(built.mainFile, config, dataDir)
   running.push(electron)
   if (window) {
     await vi.waitFor(() => expect(electron.standIn.windows()[0]?.isVisible()).toBe(true), {
@@ -56,6 +56,22 @@ const boot = async (
   }
   return electron
 }
+
+describe('the data folder', () => {
+  it('is the app’s one folder (as the web shell’s), not the one Electron names after the product', async () => {
+    const electronsChoice = path.join(work, 'data-dir', 'DSS Explorer')
+    const dataDir = path.join(work, 'data-dir', 'dss-explorer')
+    const electron = await boot(
+      { userData: electronsChoice, downloads: path.join(work, 'data-dir', 'downloads') },
+      { dataDir },
+    )
+    expect(electron.app.getPath('userData')).toBe(dataDir)
+    electron.app.quit()
+    await electron.app.exited
+    expect(existsSync(path.join(dataDir, 'logs', 'app.log'))).toBe(true)
+    expect(existsSync(electronsChoice)).toBe(false)
+  })
+})
 
 describe('one instance', () => {
   it('a second launch quits at once and brings the first one’s window forward', async () => {

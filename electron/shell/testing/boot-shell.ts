@@ -10,11 +10,12 @@ export type ElectronProcess = typeof import('./electron-stand-in')
 export const bootShell = async (
   mainFile: string,
   config: StandInConfig,
+  /** The app's one data folder (electron/core/data-dir.ts); Electron's own choice when omitted. */
+  dataDir: string = config.userData,
 ): Promise<ElectronProcess> => {
   vi.resetModules()
-  // The app's one data folder (electron/core/data-dir.ts) honours this variable, so the shell
-  // finds this test's folder whether it asks Electron (userData) or that resolver.
-  process.env.DSS_EXPLORER_DATA_DIR = config.userData
+  // The data folder resolver honours this variable, so the shell stays in this test's folder.
+  process.env.DSS_EXPLORER_DATA_DIR = dataDir
   const electron = await import('./electron-stand-in')
   electron.standIn.configure(config)
   await import(/* @vite-ignore */ mainFile)
