@@ -295,3 +295,26 @@ describe('deleting a big folder', () => {
     expect((await h.listAll('source', 'big/', { recursive: true })).keys).toEqual([])
   })
 })
+
+describe('estimates', () => {
+  it('counts picked objects with their sizes beside the contents of picked folders', async () => {
+    await put('source', 'sized/big.bin', new Uint8Array(3 * 1024 * 1024))
+    await put('source', 'sized/small.txt', '12345')
+    await put('source', 'sized/unpicked.txt', 'not counted')
+    await put('source', 'sized/inner/a.txt', 'abc')
+    await put('source', 'sized/inner/deeper/b.txt', 'abcd')
+    h.bed.emulator.clearLog()
+    const estimate = await h.call('objects.estimate', {
+      accountId: h.accountId,
+      operation: 'delete',
+      selection: {
+        bucket: 'source',
+        keys: ['sized/big.bin', 'sized/small.txt'],
+        prefixes: ['sized/inner/'],
+      },
+    })
+    // One listing of sized/ for the picked keys' sizes, one of sized/inner/, one DeleteObjects.
+    expect(estimate).toMatchObject({ objects: 4, bytes: 3 * 1024 * 1024 + 5 + 3 + 4, requests: 3 })
+    expect(h.bed.emulator.log().filter((entry) => entry.method === 'HEAD')).toEqual([])
+  })
+})
