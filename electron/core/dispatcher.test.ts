@@ -33,12 +33,34 @@ describe('the handler wrapper', () => {
     })
   })
 
-  it('rejects a malformed request with INVALID_REQUEST, naming the field', async () => {
+  it('rejects a malformed request with INVALID_REQUEST, in a sentence without schema paths', async () => {
     const result = await dispatch('buckets.list', { accountId: 42 }, trusted)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('INVALID_REQUEST')
-    expect(result.error.message).toMatch(/accountId/)
+    expect(result.error.message).toMatch(/^DSS Explorer sent itself a request it could not read\./)
+    expect(result.error.message).not.toMatch(/accountId|buckets\.list|expected/)
+  })
+
+  it("lets a field's own message stand alone", async () => {
+    const result = await dispatch(
+      'accounts.test',
+      { draft: { name: 'n', kind: 'custom', endpoint: 'https://x', accessKeyId: ' ' } },
+      trusted,
+    )
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: 'Enter the access key.' },
+    })
+  })
+
+  it('says which value is too long in words', async () => {
+    const result = await dispatch('buckets.list', { accountId: 'a'.repeat(500) }, trusted)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+    if (result.ok) return
+    expect(result.error.message).toMatch(
+      /^The account id is too long: at most [\d,]+ characters\.$/,
+    )
   })
 
   it('rejects unexpected extra fields (strict schemas)', async () => {

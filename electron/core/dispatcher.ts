@@ -12,6 +12,7 @@ import {
 import { fail, ok, type Result } from '../../shared/errors'
 import { toAppError } from './error-mapper'
 import type { Redactor } from './redactor'
+import { describeProblems, plainIssueMessage } from './request-problems'
 
 export type Handlers = {
   readonly [C in CommandName]: (request: ParsedRequest<C>) => Promise<CommandResponse<C>>
@@ -21,14 +22,6 @@ export type Handlers = {
 export type Sender = { readonly trusted: boolean }
 
 export type Dispatch = (name: unknown, request: unknown, sender: Sender) => Promise<Result<unknown>>
-
-const describeIssues = (issues: readonly { path: PropertyKey[]; message: string }[]): string =>
-  issues
-    .slice(0, 3)
-    .map(
-      (issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ` : '') + issue.message,
-    )
-    .join('; ')
 
 /** Told how every command ended (for the app log): never the request or the value. */
 export type DispatchObserver = (name: string, result: Result<unknown>, durationMs: number) => void
@@ -42,13 +35,8 @@ export const createDispatcher = (
     name: C,
     request: unknown,
   ): Promise<Result<unknown>> => {
-    const parsed = commands[name].request.safeParse(request)
-    if (!parsed.success) {
-      return fail(
-        'INVALID_REQUEST',
-        `Invalid request for ${name}: ${describeIssues(parsed.error.issues)}`,
-      )
-    }
+    const parsed = commands[name].request.safeParse(request, { error: plainIssueMessage })
+    if (!parsed.success) return fail('INVALID_REQUEST', describeProblems(parsed.error.issues))
     const handler = handlers[name] as (request: unknown) => Promise<unknown>
     return ok(await handler(parsed.data))
   }
