@@ -67,6 +67,8 @@ export type AppInfo = {
   readonly platform: string
   /** Where account secrets are kept; the UI warns when they are not encrypted. */
   readonly secretStorage?: { readonly description: string; readonly encrypted: boolean }
+  /** Data files that could not be read and were set aside since the start, in plain words. */
+  readonly notices?: readonly string[]
 }
 
 /** An account found in the AWS CLI's files or environment, offered for import (no secret). */

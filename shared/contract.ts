@@ -46,6 +46,9 @@ const event = <Payload>() => ({ payload: undefined as unknown as Payload })
 
 const id = z.string().min(1).max(200)
 
+/** Chosen by the caller for a command it may give up on: `requests.cancel` stops it. */
+const requestId = z.string().min(1).max(200).optional()
+
 const accountDraft = z.strictObject({
   name: z.string().trim().min(1, 'Give the account a name.').max(100),
   kind: z.enum(accountKinds).exclude(['sandbox']),
@@ -107,7 +110,7 @@ export const commands = {
   'accounts.list': command<readonly AccountSummary[]>()(z.strictObject({})),
   /** Checks a draft (or a saved account with `id`) by listing its buckets. */
   'accounts.test': command<ConnectionReport>()(
-    z.strictObject({ id: id.optional(), draft: accountDraft }),
+    z.strictObject({ id: id.optional(), draft: accountDraft, requestId }),
   ),
   'accounts.save': command<AccountSummary>()(
     z.strictObject({ id: id.optional(), draft: accountDraft }),
@@ -116,7 +119,7 @@ export const commands = {
   /** Profiles in ~/.aws/credentials and ~/.aws/config, and the AWS_* variables, without secrets. */
   'accounts.importable': command<readonly ImportableAccount[]>()(z.strictObject({})),
   'sandbox.start': command<SandboxStatus>()(z.strictObject({})),
-  'buckets.list': command<readonly BucketSummary[]>()(z.strictObject({ accountId: id })),
+  'buckets.list': command<readonly BucketSummary[]>()(z.strictObject({ accountId: id, requestId })),
   'buckets.create': command<BucketSummary>()(z.strictObject({ accountId: id, name: bucket })),
   /** Fails with BUCKET_NOT_EMPTY when objects remain: empty it with an 'empty-bucket' job. */
   'buckets.delete': command<null>()(z.strictObject({ accountId: id, name: bucket })),
@@ -129,6 +132,7 @@ export const commands = {
       recursive: z.boolean().default(false),
       continuationToken: z.string().max(4096).nullable().default(null),
       maxKeys: z.number().int().min(1).max(1000).default(1000),
+      requestId,
     }),
   ),
   'objects.head': command<ObjectProperties>()(z.strictObject({ accountId: id, bucket, key })),
@@ -149,7 +153,12 @@ export const commands = {
   'objects.preview': command<Preview>()(z.strictObject({ accountId: id, bucket, key })),
   /** Counts what a delete, copy or move of a selection takes, listing folders as needed. */
   'objects.estimate': command<CostEstimate>()(
-    z.strictObject({ accountId: id, selection, operation: z.enum(['delete', 'copy', 'move']) }),
+    z.strictObject({
+      accountId: id,
+      selection,
+      operation: z.enum(['delete', 'copy', 'move']),
+      requestId,
+    }),
   ),
   'jobs.start': command<JobSummary>()(jobRequest),
   'jobs.cancel': command<null>()(z.strictObject({ jobId: id })),
@@ -157,6 +166,13 @@ export const commands = {
   'jobs.clearFinished': command<null>()(z.strictObject({})),
   /** The account's most recent HTTP requests, oldest first. */
   'requests.log': command<readonly RequestLogEntry[]>()(z.strictObject({ accountId: id })),
+  /**
+   * Gives up on a command sent with this `requestId` (Test connection, a listing): it ends with
+   * CANCELLED. `cancelled` is false when none was running (it had finished).
+   */
+  'requests.cancel': command<{ readonly cancelled: boolean }>()(
+    z.strictObject({ requestId: z.string().min(1).max(200) }),
+  ),
   /** Queues files (and empty folders) for upload under a prefix; clashes follow `conflict`. */
   'transfers.upload': command<TransferBatch>()(uploadRequest),
   /** Which of these keys exist already (from listings of their folders, never a HEAD each). */

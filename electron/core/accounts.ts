@@ -6,15 +6,16 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
+import { z } from 'zod'
 import {
+  accountKinds,
   DEFAULT_RATE_LIMIT,
   SANDBOX_ACCOUNT_ID,
-  type AccountKind,
   type AccountSummary,
 } from '../../shared/accounts'
 import type { ParsedAccountDraft } from '../../shared/contract'
 import { CodedError } from '../../shared/errors'
-import { readJson, writeJsonAtomic } from './atomic-file'
+import { readValidated, writeJsonAtomic, type OnSetAside } from './atomic-file'
 import { importedSecret } from './aws-profiles'
 import { checkEndpoint, endpointFor } from './endpoint'
 import type { EventBus } from './event-bus'
@@ -22,23 +23,29 @@ import { refuseIfRedirectsToHttps } from './https-probe'
 import type { Redactor } from './redactor'
 import { createRequestGovernor, type RequestGovernor } from './request-governor'
 import { createRequestLog, type RequestLog } from './request-log'
-import { createS3Client, type ClientSettings } from './s3-client'
+import { DEFAULT_RETRY } from './transfers/retry'
+import { DEFAULT_REQUEST_LIMITS } from './request-limits'
+import { createS3Client, type ClientBehaviour, type ClientSettings } from './s3-client'
 import type { Sandbox } from './sandbox/sandbox'
 import type { SecretStore } from './secret-store'
 
-type StoredAccount = {
-  readonly id: string
-  readonly name: string
-  readonly kind: Exclude<AccountKind, 'sandbox'>
-  readonly endpoint: string
-  readonly region: string
-  readonly forcePathStyle: boolean
-  readonly accessKeyId: string
-  readonly caFile: string | null
-  readonly rateLimit: number
-}
+const storedAccount = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: z.enum(accountKinds).exclude(['sandbox']),
+  endpoint: z.string().min(1),
+  region: z.string().min(1),
+  forcePathStyle: z.boolean(),
+  accessKeyId: z.string(),
+  caFile: z.string().nullable(),
+  rateLimit: z.number().int().min(1),
+})
 
-type AccountsFile = { readonly version: 1; readonly accounts: StoredAccount[] }
+type StoredAccount = z.output<typeof storedAccount>
+
+const accountsFile = z.object({ version: z.literal(1), accounts: z.array(storedAccount) })
+
+type AccountsFile = z.output<typeof accountsFile>
 
 export type Connection = {
   readonly client: S3Client
@@ -57,8 +64,12 @@ export type Accounts = {
   connection(id: string): Promise<Connection>
   /** Connections opened so far, by account id (for the request meter). */
   openConnections(): [string, Connection][]
-  /** A throw-away connection for a draft, used by Test connection. */
-  draftConnection(id: string | undefined, draft: ParsedAccountDraft): Promise<Connection>
+  /** A throw-away connection for a draft, used by Test connection (cancelled by `signal`). */
+  draftConnection(
+    id: string | undefined,
+    draft: ParsedAccountDraft,
+    signal?: AbortSignal,
+  ): Promise<Connection>
   dispose(): void
 }
 
@@ -115,15 +126,50 @@ export const createAccounts = (options: {
   sandbox: Sandbox
   events: EventBus
   redactor: Redactor
+  /** Told when accounts.json could not be read and was set aside. */
+  onSetAside: OnSetAside
+  /** Time limits and retries of every client (tests shorten them). */
+  behaviour?: ClientBehaviour
 }): Accounts => {
   const file = path.join(options.dataDir, 'accounts.json')
+  const behaviour = options.behaviour ?? {}
+  const limits = behaviour.limits ?? DEFAULT_REQUEST_LIMITS
   const connections = new Map<string, Connection>()
   /** Connections being opened: concurrent callers share one (and so one governor). */
   const opening = new Map<string, Promise<Connection>>()
   let sandboxConnection: { endpoint: string; connection: Connection } | null = null
+  /** The file's accounts, read once (only this module writes it); a failed read is tried again. */
+  let cached: Promise<StoredAccount[]> | null = null
 
-  const load = async (): Promise<StoredAccount[]> =>
-    (await readJson<AccountsFile>(file, { version: 1, accounts: [] })).accounts
+  /** The accounts that parse; one that does not is dropped (the whole file is kept aside). */
+  const salvage = (json: unknown): AccountsFile | null => {
+    const listed = z.object({ accounts: z.array(z.unknown()) }).safeParse(json)
+    if (!listed.success) return null
+    const accounts = listed.data.accounts.flatMap((entry) => {
+      const account = storedAccount.safeParse(entry)
+      return account.success ? [account.data] : []
+    })
+    return { version: 1, accounts }
+  }
+
+  const load = (): Promise<StoredAccount[]> => {
+    const reading = (cached ??= readValidated(
+      file,
+      accountsFile,
+      { version: 1, accounts: [] },
+      options.onSetAside,
+      salvage,
+    ).then((content) => content.accounts))
+    reading.catch(() => {
+      if (cached === reading) cached = null
+    })
+    return reading
+  }
+
+  const write = async (accounts: StoredAccount[]): Promise<void> => {
+    await writeJsonAtomic(file, { version: 1, accounts } satisfies AccountsFile)
+    cached = Promise.resolve(accounts)
+  }
 
   const summarise = async (account: StoredAccount): Promise<AccountSummary> => ({
     ...account,
@@ -147,12 +193,15 @@ export const createAccounts = (options: {
   const settingsFor = async (
     draft: ParsedAccountDraft,
     storedSecret: string | null,
+    signal?: AbortSignal,
   ): Promise<{ settings: ClientSettings; insecure: boolean }> => {
     const endpoint = checkEndpoint(endpointFor(draft.kind, draft.endpoint))
     const secretAccessKey = draft.secretAccessKey || (await secretFromDraft(draft)) || storedSecret
     if (!secretAccessKey) throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
     options.redactor.add(secretAccessKey)
-    if (endpoint.insecure) await refuseIfRedirectsToHttps(endpoint.url)
+    if (endpoint.insecure) {
+      await refuseIfRedirectsToHttps(endpoint.url, { timeoutMs: limits.firstByteMs, signal })
+    }
     return {
       insecure: endpoint.insecure,
       settings: {
@@ -166,17 +215,24 @@ export const createAccounts = (options: {
     }
   }
 
-  const open = (settings: ClientSettings, rateLimit: number): Connection => {
+  const open = (
+    settings: ClientSettings,
+    rateLimit: number,
+    clientBehaviour: ClientBehaviour = behaviour,
+  ): Connection => {
     const governor = createRequestGovernor(rateLimit)
     const log = createRequestLog()
     return {
-      client: createS3Client(settings, governor, log),
+      client: createS3Client(settings, governor, log, clientBehaviour),
       governor,
       log,
       endpoint: settings.endpoint,
       settings,
     }
   }
+
+  // Read at start, so a damaged file is reported (and set aside) at once.
+  void load().catch(() => undefined)
 
   return {
     list,
@@ -205,7 +261,7 @@ export const createAccounts = (options: {
       const next = existing
         ? accounts.map((account) => (account.id === stored.id ? stored : account))
         : [...accounts, stored]
-      await writeJsonAtomic(file, { version: 1, accounts: next } satisfies AccountsFile)
+      await write(next)
       drop(stored.id)
       await announce()
       return summarise(stored)
@@ -218,10 +274,7 @@ export const createAccounts = (options: {
         )
       }
       const accounts = await load()
-      await writeJsonAtomic(file, {
-        version: 1,
-        accounts: accounts.filter((account) => account.id !== id),
-      } satisfies AccountsFile)
+      await write(accounts.filter((account) => account.id !== id))
       await options.secrets.delete(id)
       drop(id)
       await announce()
@@ -255,10 +308,12 @@ export const createAccounts = (options: {
       opening.set(id, pending)
       return pending.finally(() => opening.delete(id))
     },
-    async draftConnection(id, draft) {
+    async draftConnection(id, draft, signal) {
       const storedSecret = id ? await options.secrets.get(id) : null
-      const { settings } = await settingsFor(draft, storedSecret)
-      return open(settings, draft.rateLimit)
+      const { settings } = await settingsFor(draft, storedSecret, signal)
+      // Test connection asks once more after a timeout at most: a stalled server stays stalled.
+      const retry = behaviour.retry ?? DEFAULT_RETRY
+      return open(settings, draft.rateLimit, { ...behaviour, retry: { ...retry, timeouts: 1 } })
     },
     openConnections() {
       const open: [string, Connection][] = [...connections.entries()]

@@ -20,7 +20,7 @@ export const createAppLog = (dataDir: string, redactor: Redactor): AppLog => {
   const file = path.join(dataDir, 'logs', 'app.log')
   // Writes are chained so lines keep their order and never interleave.
   let chain: Promise<void> = (async () => {
-    await mkdir(path.dirname(file), { recursive: true })
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
     const size = await stat(file)
       .then((info) => info.size)
       .catch(() => 0)

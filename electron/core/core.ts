@@ -5,12 +5,17 @@
 import type { AppInfo } from '../../shared/accounts'
 import { createAccounts } from './accounts'
 import { createAppLog, type AppLog } from './app-log'
+import type { OnSetAside } from './atomic-file'
+import { securePrivateData } from './private-data'
+import { createCancellations } from './cancellations'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createJobManager } from './jobs/job-manager'
 import { createRedactor } from './redactor'
+import type { RequestLimits } from './request-limits'
 import { startRequestMeter } from './request-meter'
+import { createSetAsideNotices } from './set-aside-notices'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
 import { createShareService } from './share/share-service'
@@ -30,8 +35,13 @@ export type CoreOptions = {
   readonly secrets?: SecretStore
   /** Where downloads go when the user picks no folder (Electron: app.getPath('downloads')). */
   readonly downloadsDir?: string
-  /** Transfer retries (tests shorten the backoff). */
-  readonly transferRetry?: RetryPolicy
+  /**
+   * The retry policy: each S3 request's budget, and that of a transfer step's own retries (bytes
+   * damaged or a body cut off). Tests shorten the backoff.
+   */
+  readonly retry?: RetryPolicy
+  /** How long a request may stall at each stage (tests shorten them). */
+  readonly requestLimits?: RequestLimits
 }
 
 export type Core = {
@@ -50,18 +60,41 @@ export const createCore = (options: CoreOptions): Core => {
   const redactor = createRedactor()
   const log = createAppLog(options.dataDir, redactor)
   log.write('start', { version: options.info.version, shell: options.info.shell })
+  // Folders and files left readable by others by earlier builds become the user's only.
+  void securePrivateData(options.dataDir).catch(() => undefined)
+  const notices = createSetAsideNotices(events)
+  const onSetAside: OnSetAside = (aside) => {
+    log.write('set-aside', { file: aside.file, movedTo: aside.movedTo })
+    notices.onSetAside(aside)
+  }
   const secrets = options.secrets ?? createFileSecretStore(options.dataDir)
   const sandbox = createSandbox({ dataDir: options.dataDir, events, redactor })
-  const accounts = createAccounts({ dataDir: options.dataDir, secrets, sandbox, events, redactor })
+  const accounts = createAccounts({
+    dataDir: options.dataDir,
+    secrets,
+    sandbox,
+    events,
+    redactor,
+    onSetAside,
+    behaviour: { limits: options.requestLimits, retry: options.retry },
+  })
   const jobs = createJobManager({ events })
   const transfers = createTransferService({
     dataDir: options.dataDir,
     accounts,
     events,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
-    retry: options.transferRetry,
+    retry: options.retry,
+    onSetAside,
   })
-  const shares = createShareService({ dataDir: options.dataDir, accounts, events, redactor })
+  const shares = createShareService({
+    dataDir: options.dataDir,
+    accounts,
+    events,
+    redactor,
+    onSetAside,
+  })
+  const cancellations = createCancellations()
   const dragOut = createDragOut({
     connection: (accountId) => accounts.connection(accountId),
     folder: path.join(os.tmpdir(), `dss-explorer-drag-${randomUUID()}`),
@@ -70,7 +103,17 @@ export const createCore = (options: CoreOptions): Core => {
     ...options.info,
     secretStorage: { description: secrets.description, encrypted: secrets.encrypted },
   }
-  const handlers = createHandlers({ info, accounts, sandbox, jobs, events, transfers, shares })
+  const handlers = createHandlers({
+    info,
+    accounts,
+    sandbox,
+    jobs,
+    events,
+    transfers,
+    shares,
+    cancellations,
+    notices: notices.list,
+  })
   events.on('jobs.updated', (job) => {
     if (job.finishedAt) {
       log.write('job', {
@@ -98,6 +141,7 @@ export const createCore = (options: CoreOptions): Core => {
     dragOut,
     async dispose() {
       meter.stop()
+      cancellations.cancelAll()
       jobs.cancelAll()
       await jobs.idle()
       // Running transfers pause: their journal records let the next start resume them.

@@ -4,6 +4,7 @@
  * secret can reach them.
  */
 import { isCodedError, type AppError } from '../../shared/errors'
+import { timeoutError, timeoutStageOf } from './request-limits'
 
 /** What we know about the request that failed, to name it in the message. */
 export type ErrorContext = {
@@ -86,7 +87,7 @@ const NETWORK_CODES: Record<string, (host: string, shape: ErrorShape) => AppErro
     code: 'CONNECTION_RESET',
     message: `The connection to ${host} was cut off while sending. The operation can be retried.`,
   }),
-  ETIMEDOUT: (host) => timeout(host),
+  ETIMEDOUT: (host, shape) => timeout(host, shape),
   ENETUNREACH: (host) => ({
     code: 'CONNECTION_REFUSED',
     message: `${host} cannot be reached from this computer: the network is unreachable.`,
@@ -154,10 +155,11 @@ const serverError = (context: ErrorContext): AppError => ({
   message: `${describeHost(context)} had an internal error. Try again; if it persists, the service may be having problems.`,
 })
 
-const timeout = (host: string): AppError => ({
-  code: 'TIMEOUT',
-  message: `${host} did not answer in time. Check the endpoint and your network, then try again.`,
-})
+/** Which time limit ran out, when the HTTP handler's message says (see request-limits.ts). */
+const timeout = (host: string, shape: ErrorShape): AppError => {
+  const { stage, ms } = timeoutStageOf(shape.message)
+  return timeoutError(host, stage, ms)
+}
 
 const damagedOnTheWay = (context: ErrorContext): AppError => ({
   code: 'CHECKSUM_MISMATCH',
@@ -306,7 +308,7 @@ const describe = (error: unknown, context: ErrorContext, now: number): AppError 
   const network = networkError(error, describeHost(context))
   if (network) return network
   if (shape.name === 'TimeoutError' || shape.name === 'RequestTimeout') {
-    return timeout(describeHost(context))
+    return timeout(describeHost(context), shape)
   }
   const status = shape.$metadata?.httpStatusCode ?? shape.$response?.statusCode
   const fromStatus = status ? byStatus(status, context, shape) : null

@@ -3,6 +3,7 @@ import { ListBucketsCommand } from '@aws-sdk/client-s3'
 import type { AppInfo, BucketSummary } from '../../shared/accounts'
 import type { Accounts, Connection } from './accounts'
 import { listImportable } from './aws-profiles'
+import type { Cancellations } from './cancellations'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
 import type { JobManager } from './jobs/job-manager'
@@ -14,9 +15,11 @@ import type { ShareService } from './share/share-service'
 import { createTransferHandlers } from './transfers/transfer-handlers'
 import type { TransferService } from './transfers/transfer-service'
 
-const listBuckets = async (connection: Connection): Promise<BucketSummary[]> =>
+const listBuckets = async (connection: Connection, signal: AbortSignal): Promise<BucketSummary[]> =>
   s3Call(connection, {}, async () => {
-    const answer = await connection.client.send(new ListBucketsCommand({}))
+    const answer = await connection.client.send(new ListBucketsCommand({}), {
+      abortSignal: signal,
+    })
     return (answer.Buckets ?? []).map((bucket) => ({
       name: bucket.Name ?? '',
       createdAt: bucket.CreationDate?.toISOString() ?? null,
@@ -31,22 +34,26 @@ export const createHandlers = (deps: {
   events: EventBus
   transfers: TransferService
   shares: ShareService
+  cancellations: Cancellations
+  /** Data files set aside since the start (app.info carries them to windows opened later). */
+  notices: () => readonly string[]
 }): Handlers => ({
   ...createObjectHandlers(deps),
   ...createTransferHandlers(deps.transfers),
   ...createShareHandlers(deps.shares),
-  'app.info': async () => deps.info,
+  'app.info': async () => ({ ...deps.info, notices: deps.notices() }),
   'accounts.list': () => deps.accounts.list(),
-  'accounts.test': async ({ id, draft }) => {
-    const connection = await deps.accounts.draftConnection(id, draft)
-    try {
-      const started = performance.now()
-      const buckets = await listBuckets(connection)
-      return { bucketCount: buckets.length, latencyMs: Math.round(performance.now() - started) }
-    } finally {
-      connection.client.destroy()
-    }
-  },
+  'accounts.test': ({ id, draft, requestId }) =>
+    deps.cancellations.run(requestId, async (signal) => {
+      const connection = await deps.accounts.draftConnection(id, draft, signal)
+      try {
+        const started = performance.now()
+        const buckets = await listBuckets(connection, signal)
+        return { bucketCount: buckets.length, latencyMs: Math.round(performance.now() - started) }
+      } finally {
+        connection.client.destroy()
+      }
+    }),
   'accounts.save': ({ id, draft }) => deps.accounts.save(id, draft),
   'accounts.remove': async ({ id }) => {
     await deps.accounts.remove(id)
@@ -58,5 +65,11 @@ export const createHandlers = (deps: {
   'sandbox.start': () => deps.sandbox.start(),
   'requests.log': async ({ accountId }) =>
     (await deps.accounts.connection(accountId)).log.entries(),
-  'buckets.list': async ({ accountId }) => listBuckets(await deps.accounts.connection(accountId)),
+  'requests.cancel': async ({ requestId }) => ({
+    cancelled: deps.cancellations.cancel(requestId),
+  }),
+  'buckets.list': ({ accountId, requestId }) =>
+    deps.cancellations.run(requestId, async (signal) =>
+      listBuckets(await deps.accounts.connection(accountId), signal),
+    ),
 })

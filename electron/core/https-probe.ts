@@ -5,14 +5,16 @@
  */
 import http from 'node:http'
 import { CodedError } from '../../shared/errors'
+import { timeoutError } from './request-limits'
 
-const PROBE_TIMEOUT_MS = 5_000
-
-export const refuseIfRedirectsToHttps = (endpoint: string): Promise<void> =>
+export const refuseIfRedirectsToHttps = (
+  endpoint: string,
+  options: { readonly timeoutMs: number; readonly signal?: AbortSignal },
+): Promise<void> =>
   new Promise((resolve, reject) => {
     const request = http.request(
       `${endpoint}/`,
-      { method: 'HEAD', timeout: PROBE_TIMEOUT_MS, agent: false },
+      { method: 'HEAD', timeout: options.timeoutMs, agent: false, signal: options.signal },
       (response) => {
         response.resume()
         const location = response.headers.location ?? ''
@@ -30,9 +32,14 @@ export const refuseIfRedirectsToHttps = (endpoint: string): Promise<void> =>
         }
       },
     )
-    request.on('timeout', () =>
-      request.destroy(Object.assign(new Error('probe timeout'), { code: 'ETIMEDOUT' })),
-    )
+    request.on('timeout', () => {
+      const { code, message } = timeoutError(
+        new URL(endpoint).host,
+        'firstByteMs',
+        options.timeoutMs,
+      )
+      request.destroy(new CodedError(code, message))
+    })
     request.on('error', reject)
     request.end()
   })

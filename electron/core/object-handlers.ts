@@ -5,6 +5,7 @@ import { CodedError } from '../../shared/errors'
 import type { Selection } from '../../shared/objects'
 import { keyProblem, parentPrefix } from '../../shared/s3-keys'
 import type { Accounts } from './accounts'
+import type { Cancellations } from './cancellations'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
 import { checkCopyPlan, copySelection, sourceFolders } from './jobs/copy-objects'
@@ -49,8 +50,9 @@ export const createObjectHandlers = (deps: {
   accounts: Accounts
   jobs: JobManager
   events: EventBus
+  cancellations: Cancellations
 }): Pick<Handlers, ObjectCommands> => {
-  const { accounts, jobs, events } = deps
+  const { accounts, jobs, events, cancellations } = deps
   const changed = (accountId: string, bucket: string, prefix: string): void =>
     events.emit('objects.changed', { accountId, bucket, prefix })
 
@@ -71,10 +73,13 @@ export const createObjectHandlers = (deps: {
       )
       return null
     },
-    'objects.list': async ({ accountId, bucket, ...request }) => {
-      const connection = await accounts.connection(accountId)
-      return s3Call(connection, { bucket }, () => listPage(connection, { bucket, ...request }))
-    },
+    'objects.list': ({ accountId, bucket, requestId, ...request }) =>
+      cancellations.run(requestId, async (signal) => {
+        const connection = await accounts.connection(accountId)
+        return s3Call(connection, { bucket }, () =>
+          listPage(connection, { bucket, ...request }, signal),
+        )
+      }),
     'objects.head': async ({ accountId, bucket, key }) => {
       const connection = await accounts.connection(accountId)
       return s3Call(connection, { bucket, key }, () => headObject(connection, bucket, key))
@@ -99,12 +104,13 @@ export const createObjectHandlers = (deps: {
       const connection = await accounts.connection(accountId)
       return s3Call(connection, { bucket, key }, () => previewObject(connection, bucket, key))
     },
-    'objects.estimate': async ({ accountId, selection, operation }) => {
-      const connection = await accounts.connection(accountId)
-      return s3Call(connection, { bucket: selection.bucket }, () =>
-        estimateCost(connection, selection, operation),
-      )
-    },
+    'objects.estimate': ({ accountId, selection, operation, requestId }) =>
+      cancellations.run(requestId, async (signal) => {
+        const connection = await accounts.connection(accountId)
+        return s3Call(connection, { bucket: selection.bucket }, () =>
+          estimateCost(connection, selection, operation, signal),
+        )
+      }),
     'jobs.start': async (request) => {
       const connection = await accounts.connection(request.accountId)
       const { accountId } = request

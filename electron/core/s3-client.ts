@@ -1,18 +1,22 @@
 /**
  * One S3 client per account, with the settings non-AWS servers need (DSS.md §3): checksums only
- * when required, Content-MD5 on DeleteObjects, path-style addressing, and every HTTP attempt
- * (retries included) passing the account's request governor.
+ * when required, Content-MD5 on DeleteObjects, path-style addressing; our own retry layer instead
+ * of the SDK's, every HTTP attempt (retries included) passing the account's request governor; and
+ * time limits that end a stalled request with TIMEOUT.
  */
 import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
 import { S3Client, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3'
-import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { FinalizeRequestMiddleware, HttpRequest as SmithyHttpRequest } from '@smithy/types'
 import { DEFAULT_REGION } from '../../shared/accounts'
 import { retryAfterMs, type RequestGovernor, type RequestPriority } from './request-governor'
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits'
 import type { RequestLog } from './request-log'
+import { abortSignalOf, retryMiddleware } from './request-retry'
+import { createTimedHandler } from './timed-handler'
+import { DEFAULT_RETRY, type RetryPolicy } from './transfers/retry'
 
 export type ClientSettings = {
   readonly endpoint: string
@@ -25,9 +29,11 @@ export type ClientSettings = {
   readonly maxSockets?: number
 }
 
-export const CONNECT_TIMEOUT_MS = 10_000
-/** Idle-socket timeout: a stalled transfer fails instead of hanging forever. */
-export const SOCKET_TIMEOUT_MS = 60_000
+/** How a client waits and retries; tests shorten both. */
+export type ClientBehaviour = {
+  readonly limits?: RequestLimits
+  readonly retry?: RetryPolicy
+}
 
 /** Commands whose requests the user is waiting on; everything else queues behind them. */
 const INTERACTIVE_COMMANDS = new Set([
@@ -92,8 +98,7 @@ const governorMiddleware =
       ? 'interactive'
       : 'bulk'
     const request = isHttpRequest(args.request) ? args.request : null
-    const signal = (args.request as { signal?: AbortSignal } | undefined)?.signal
-    const release = await governor.acquire(priority, signal)
+    const release = await governor.acquire(priority, abortSignalOf(context))
     const time = Date.now()
     const record = (status: number): void =>
       log?.add({
@@ -123,6 +128,7 @@ export const createS3Client = (
   settings: ClientSettings,
   governor?: RequestGovernor,
   log?: RequestLog,
+  behaviour: ClientBehaviour = {},
 ): S3Client => {
   const maxSockets = settings.maxSockets ?? 32
   const client = new S3Client({
@@ -135,12 +141,9 @@ export const createS3Client = (
     },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    // Throttling (503 SlowDown) is retried here after the governor has slowed down; a few more
-    // attempts than the default keep a burst of 503s from failing user operations.
-    maxAttempts: 6,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: SOCKET_TIMEOUT_MS,
+    // No SDK retries: ours (below) is the only layer, so one request has one budget.
+    maxAttempts: 1,
+    requestHandler: createTimedHandler(behaviour.limits ?? DEFAULT_REQUEST_LIMITS, {
       httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
       httpsAgent: new https.Agent({
         keepAlive: true,
@@ -149,7 +152,15 @@ export const createS3Client = (
       }),
     }),
   })
-  // Both run after the retry middleware and before signing: once per HTTP attempt.
+  // Our retry loop takes the SDK's retry middleware's place (by its name: signing is anchored
+  // after it), so each attempt is signed afresh; before signing, once per HTTP attempt, the
+  // governor's wait and Content-MD5.
+  client.middlewareStack.add(retryMiddleware(behaviour.retry ?? DEFAULT_RETRY), {
+    name: 'retryMiddleware',
+    step: 'finalizeRequest',
+    priority: 'high',
+    override: true,
+  })
   client.middlewareStack.addRelativeTo(contentMd5Middleware, {
     name: 'dssContentMd5',
     relation: 'before',
@@ -159,7 +170,7 @@ export const createS3Client = (
     client.middlewareStack.addRelativeTo(governorMiddleware(governor, log), {
       name: 'dssRequestGovernor',
       relation: 'before',
-      toMiddleware: 'httpSigningMiddleware',
+      toMiddleware: 'dssContentMd5',
     })
   }
   return client

@@ -8,7 +8,7 @@ import https from 'node:https'
 import tls from 'node:tls'
 import type { Connection } from '../accounts'
 import { retryAfterMs } from '../request-governor'
-import { CONNECT_TIMEOUT_MS } from '../s3-client'
+import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
 
 export type LinkResponse = {
   readonly status: number
@@ -32,7 +32,8 @@ const send = (
       // One request, one connection: nothing is left open in a pool afterwards.
       agent: false,
       ca: options.caPem ? [...tls.rootCertificates, options.caPem] : undefined,
-      timeout: CONNECT_TIMEOUT_MS,
+      // No byte for this long: the check ends with TIMEOUT rather than waiting forever.
+      timeout: DEFAULT_REQUEST_LIMITS.firstByteMs,
     })
     request.once('timeout', () =>
       request.destroy(

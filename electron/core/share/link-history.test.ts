@@ -52,7 +52,7 @@ describe('link history', () => {
   })
 
   it('keeps at most the limit per account, dropping the oldest', async () => {
-    const history = createLinkHistory(dataDir, 3)
+    const history = createLinkHistory(dataDir, { limit: 3 })
     const first = [link('a'), link('a')]
     const busy = [link('a'), link('a'), link('a')]
     const other = link('b')
@@ -97,12 +97,33 @@ describe('link history', () => {
     expect(ids(await createLinkHistory(dataDir).list('a'))).toEqual(ids(links).reverse())
   })
 
-  it('says clearly when the file cannot be read', async () => {
+  it('sets a damaged file aside, says so, and starts a new history', async () => {
     await writeFile(path.join(dataDir, 'share-links.json'), '{ broken')
-    await expect(createLinkHistory(dataDir).list('a')).rejects.toMatchObject({
-      code: 'LOCAL_FILE_ERROR',
-      message: expect.stringContaining('cannot be read'),
+    const setAside: string[] = []
+    const history = createLinkHistory(dataDir, {
+      onSetAside: ({ movedTo }) => setAside.push(path.basename(movedTo)),
     })
+    expect(await history.list('a')).toEqual([])
+    expect(setAside).toEqual([expect.stringMatching(/^share-links\.json\.corrupt-/)])
+    expect(await readFile(path.join(dataDir, setAside[0] ?? ''), 'utf8')).toBe('{ broken')
+    await history.add([link('a')])
+    expect(await createLinkHistory(dataDir).list('a')).toHaveLength(1)
+  })
+
+  it('keeps the links that parse from a file where one does not', async () => {
+    const good = link('a')
+    await writeFile(
+      path.join(dataDir, 'share-links.json'),
+      JSON.stringify({ version: 1, links: [good, { ...link('a'), url: 42 }], sigv2: [] }),
+    )
+    const setAside: string[] = []
+    const history = createLinkHistory(dataDir, {
+      onSetAside: ({ movedTo }) => setAside.push(movedTo),
+    })
+    expect(await history.list('a')).toEqual([good])
+    expect(setAside).toHaveLength(1)
+    // What could be read is the new file; the whole old one waits beside it.
+    expect(await createLinkHistory(dataDir).list('a')).toEqual([good])
   })
 })
 

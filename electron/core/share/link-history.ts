@@ -4,9 +4,9 @@
  * Everything is kept in memory once loaded; each change rewrites the file atomically, in order.
  */
 import path from 'node:path'
-import type { ShareLink, SigV2Support } from '../../../shared/share'
-import { CodedError } from '../../../shared/errors'
-import { readJson, writeJsonAtomic } from '../atomic-file'
+import { z } from 'zod'
+import { signatureVersions, type ShareLink, type SigV2Support } from '../../../shared/share'
+import { readValidated, writeJsonAtomic, type OnSetAside } from '../atomic-file'
 
 /** The most links one `shares.download` issues, so a batch never pushes itself out. */
 export const HISTORY_LIMIT_PER_ACCOUNT = 1000
@@ -14,11 +14,57 @@ export const HISTORY_LIMIT_PER_ACCOUNT = 1000
 /** A SigV2 answer holds for the endpoint it was checked against. */
 export type StoredSigV2Support = SigV2Support & { readonly endpoint: string }
 
-type HistoryFile = {
-  readonly version: 1
+const shareLink = z.object({
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  bucket: z.string(),
+  key: z.string(),
+  kind: z.enum(['download', 'upload']),
+  signature: z.enum(signatureVersions),
+  url: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  expiresInSeconds: z.number(),
+  downloadName: z.string().nullable(),
+  contentType: z.string().nullable(),
+  curl: z.string().nullable(),
+}) satisfies z.ZodType<ShareLink>
+
+const sigv2Support = z.object({
+  accountId: z.string().min(1),
+  supported: z.boolean(),
+  detail: z.string(),
+  checkedAt: z.string(),
+  endpoint: z.string(),
+}) satisfies z.ZodType<StoredSigV2Support>
+
+const historyFile = z.object({
+  version: z.literal(1),
   /** Newest first. */
-  readonly links: readonly ShareLink[]
-  readonly sigv2: readonly StoredSigV2Support[]
+  links: z.array(shareLink),
+  sigv2: z.array(sigv2Support),
+})
+
+type HistoryFile = z.output<typeof historyFile>
+
+const EMPTY: HistoryFile = { version: 1, links: [], sigv2: [] }
+
+/** The links and answers that parse, from a file where some do not. */
+const salvage = (json: unknown): HistoryFile | null => {
+  const lists = z
+    .object({ links: z.array(z.unknown()).catch([]), sigv2: z.array(z.unknown()).catch([]) })
+    .safeParse(json)
+  if (!lists.success) return null
+  const valid = <T>(schema: z.ZodType<T>, items: readonly unknown[]): T[] =>
+    items.flatMap((item) => {
+      const parsed = schema.safeParse(item)
+      return parsed.success ? [parsed.data] : []
+    })
+  return {
+    version: 1,
+    links: valid(shareLink, lists.data.links),
+    sigv2: valid(sigv2Support, lists.data.sigv2),
+  }
 }
 
 export type LinkHistory = {
@@ -49,8 +95,13 @@ export const capPerAccount = (links: readonly ShareLink[], limit: number): Share
 
 export const createLinkHistory = (
   dataDir: string,
-  limit: number = HISTORY_LIMIT_PER_ACCOUNT,
+  options: {
+    /** Told when the file could not be read and was set aside. */
+    readonly onSetAside?: OnSetAside
+    readonly limit?: number
+  } = {},
 ): LinkHistory => {
+  const limit = options.limit ?? HISTORY_LIMIT_PER_ACCOUNT
   const file = path.join(dataDir, 'share-links.json')
   let state: Promise<HistoryFile> | null = null
   let writes: Promise<void> = Promise.resolve()
@@ -67,12 +118,7 @@ export const createLinkHistory = (
   const load = (): Promise<HistoryFile> =>
     state ??
     settle(
-      readJson<HistoryFile>(file, { version: 1, links: [], sigv2: [] }).catch((error: unknown) => {
-        throw new CodedError(
-          'LOCAL_FILE_ERROR',
-          `The link history ${file} cannot be read (${(error as Error).message}). Move it away to start a new one.`,
-        )
-      }),
+      readValidated(file, historyFile, EMPTY, options.onSetAside ?? (() => undefined), salvage),
     )
 
   /** Changes apply in call order; each is written out after the one before it. */

@@ -16,6 +16,7 @@ import {
   type SigV2Support,
 } from '../../../shared/share'
 import type { Accounts, Connection } from '../accounts'
+import type { OnSetAside } from '../atomic-file'
 import type { EventBus } from '../event-bus'
 import type { Redactor } from '../redactor'
 import { s3Call } from '../s3-call'
@@ -89,8 +90,12 @@ export const createShareService = (deps: {
   readonly events: EventBus
   readonly redactor: Redactor
   readonly history?: LinkHistory
+  /** Told when share-links.json could not be read and was set aside. */
+  readonly onSetAside?: OnSetAside
 }): ShareService => {
-  const history = deps.history ?? createLinkHistory(deps.dataDir)
+  const history = deps.history ?? createLinkHistory(deps.dataDir, { onSetAside: deps.onSetAside })
+  // Read at start, so a damaged file is reported (and set aside) at once, not at the first link.
+  void history.list('').catch(() => undefined)
   /** Presigning clients, one per connection (a saved account change makes a new connection). */
   const presigners = new WeakMap<Connection, S3Client>()
   const changed = (accountId: string): void => deps.events.emit('shares.changed', { accountId })

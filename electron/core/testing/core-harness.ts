@@ -10,7 +10,7 @@ import { startTestBed, type TestBed, type TestBedOptions } from '../../../e2e/te
 import type { AccountDraft, CommandName, CommandRequest } from '../../../shared/contract'
 import type { AppError } from '../../../shared/errors'
 import type { JobSummary, ObjectPage } from '../../../shared/objects'
-import { createCore, type Core } from '../core'
+import { createCore, type Core, type CoreOptions } from '../core'
 import { callerFor, type Caller } from './caller'
 import { directClientOf } from './transfer-core'
 
@@ -39,11 +39,20 @@ export type Harness = {
 }
 
 export const startHarness = async (
-  options: TestBedOptions & { rateLimit?: number; prefix?: string } = {},
+  options: TestBedOptions & {
+    rateLimit?: number
+    prefix?: string
+    /** Core options beyond the data folder (short time limits, quick retries). */
+    core?: Pick<CoreOptions, 'retry' | 'requestLimits'>
+  } = {},
 ): Promise<Harness> => {
   const bed = await startTestBed(options)
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `dss-${options.prefix ?? 'core'}-`))
-  const core = createCore({ dataDir, info: { version: 'test', shell: 'web', platform: 'linux' } })
+  const core = createCore({
+    dataDir,
+    info: { version: 'test', shell: 'web', platform: 'linux' },
+    ...options.core,
+  })
   const direct = directClientOf(bed)
   const jobs = new Map<string, JobSummary>()
   core.events.on('jobs.updated', (job) => jobs.set(job.id, job))

@@ -22,7 +22,7 @@ export const startTransferCore = (
   const core = createCore({
     dataDir,
     info: { version: 'test', shell: 'web', platform: 'linux' },
-    transferRetry: retry,
+    retry: retry,
   })
   return { core, call: callerFor(core) }
 }

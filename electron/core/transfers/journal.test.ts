@@ -1,8 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createJournal, JOURNAL_FILE, type DownloadRecord } from './journal'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createJournal,
+  JOURNAL_FILE,
+  PARTS_FILE,
+  readJournal,
+  type DownloadRecord,
+  type JournalPart,
+  type UploadRecord,
+} from './journal'
 
 let dir: string
 
@@ -51,14 +59,129 @@ describe('journal', () => {
     expect(file.transfers).toHaveLength(50)
   })
 
-  it('sets an unreadable file aside instead of overwriting it', async () => {
+  it('sets a damaged file aside (and says so) instead of overwriting it', async () => {
     const other = await mkdtemp(path.join(os.tmpdir(), 'dss-journal-bad-'))
     await writeFile(path.join(other, JOURNAL_FILE), '{ not json')
-    const journal = createJournal(other)
+    const setAside: string[] = []
+    const journal = createJournal(other, ({ movedTo }) => setAside.push(path.basename(movedTo)))
     expect(await journal.load()).toEqual([])
-    expect(await readFile(path.join(other, `${JOURNAL_FILE}.unreadable`), 'utf8')).toBe(
-      '{ not json',
-    )
+    expect(setAside).toEqual([expect.stringMatching(/^transfers\.json\.corrupt-/)])
+    expect(await readFile(path.join(other, setAside[0] ?? ''), 'utf8')).toBe('{ not json')
     await rm(other, { recursive: true, force: true })
+  })
+
+  it('keeps the records that parse, never resuming one that does not', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'dss-journal-part-bad-'))
+    const broken = { ...record('broken'), size: -1 }
+    await writeFile(
+      path.join(other, JOURNAL_FILE),
+      JSON.stringify({ version: 1, transfers: [record('fine'), broken] }),
+    )
+    const setAside: string[] = []
+    const journal = createJournal(other, ({ movedTo }) => setAside.push(movedTo))
+    expect(await journal.load()).toEqual([record('fine')])
+    expect(setAside).toHaveLength(1)
+    expect(await readJournal(other)).toEqual([record('fine')])
+    await rm(other, { recursive: true, force: true })
+  })
+})
+
+describe('parts in the journal', () => {
+  let folder: string
+  beforeEach(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'dss-journal-parts-'))
+  })
+  afterEach(() => rm(folder, { recursive: true, force: true }))
+
+  const part = (number: number): JournalPart => ({
+    number,
+    etag: `"${String(number).padStart(32, '0')}"`,
+    md5: String(number).padStart(32, '0'),
+  })
+  const upload = (parts: readonly JournalPart[], uploadId = 'u1'): UploadRecord => ({
+    kind: 'upload',
+    id: 'up',
+    batchId: 'b',
+    accountId: 'a',
+    bucket: 'bucket',
+    key: 'big.bin',
+    name: 'big.bin',
+    path: '/tmp/big.bin',
+    stagedId: null,
+    size: 20,
+    mtimeMs: 1,
+    contentType: 'application/octet-stream',
+    uploadId,
+    partSize: 5,
+    parts,
+  })
+
+  it('a part is on disk once addPart resolves, with no whole-file save', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([]))
+    await journal.save()
+    await journal.addPart(upload([part(1)]), part(1))
+    await journal.addPart(upload([part(1), part(2)]), part(2))
+    // What the next start would read, were the process killed now.
+    expect(await readJournal(folder)).toEqual([upload([part(1), part(2)])])
+    const again = createJournal(folder)
+    await again.load()
+    expect(again.get('up', 'upload')?.parts).toEqual([part(1), part(2)])
+  })
+
+  it('a save folds the parts into transfers.json and empties transfers.parts', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([]))
+    await journal.save()
+    await journal.addPart(upload([part(1)]), part(1))
+    await journal.save()
+    expect(await readFile(path.join(folder, PARTS_FILE), 'utf8')).toBe('')
+    expect(await readJournal(folder)).toEqual([upload([part(1)])])
+  })
+
+  it('skips a line cut off by a crash, and lines of another upload of the same transfer', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([], 'u2'))
+    await journal.save()
+    const line = (uploadId: string, arrived: JournalPart): string =>
+      `${JSON.stringify({ id: 'up', uploadId, part: arrived })}\n`
+    await writeFile(
+      path.join(folder, PARTS_FILE),
+      line('u1', part(1)) + line('u2', part(2)) + line('u2', part(3)).slice(0, 20),
+    )
+    const setAside: string[] = []
+    const again = createJournal(folder, ({ movedTo }) => setAside.push(movedTo))
+    await again.load()
+    expect(again.get('up', 'upload')?.parts).toEqual([part(2)])
+    expect(setAside).toEqual([])
+  })
+
+  it('sets transfers.parts aside when a line in the middle is damaged, keeping the good ones', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([]))
+    await journal.save()
+    await writeFile(
+      path.join(folder, PARTS_FILE),
+      `${JSON.stringify({ id: 'up', uploadId: 'u1', part: part(1) })}\nnot json\n`,
+    )
+    const setAside: string[] = []
+    const again = createJournal(folder, ({ movedTo }) => setAside.push(path.basename(movedTo)))
+    await again.load()
+    expect(again.get('up', 'upload')?.parts).toEqual([part(1)])
+    expect(setAside).toEqual([expect.stringMatching(/^transfers\.parts\.corrupt-/)])
+  })
+
+  it('writes transfers.json and transfers.parts readable by the user only', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([]))
+    await journal.save()
+    await journal.addPart(upload([part(1)]), part(1))
+    expect((await stat(path.join(folder, JOURNAL_FILE))).mode & 0o777).toBe(0o600)
+    expect((await stat(path.join(folder, PARTS_FILE))).mode & 0o777).toBe(0o600)
   })
 })

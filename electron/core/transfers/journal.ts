@@ -1,13 +1,33 @@
 /**
- * The transfer journal (transfers.json in the data folder), written atomically: every unfinished
- * multipart upload with its upload id, part size and the parts that arrived (with ETags and MD5s),
- * and every download with a partial file. DSS has no ListParts or ListMultipartUploads, so this
- * record is the only way to resume or abort an upload after a crash (DSS.md §1).
+ * The transfer journal, in the data folder: every unfinished multipart upload with its upload id,
+ * part size and the parts that arrived (with ETags and MD5s), every download with a partial file,
+ * and every transfer still queued. DSS has no ListParts or ListMultipartUploads, so this record is
+ * the only way to resume or abort an upload after a crash (DSS.md §1).
+ *
+ * Two files: transfers.json, the whole journal, rewritten atomically; and transfers.parts, one
+ * line per part the server acknowledged since, appended and fsynced before the upload sends its
+ * next request — so a crash at any moment costs only the parts that were in flight. Both are read
+ * through schemas; a damaged one is set aside.
  */
-import { rename } from 'node:fs/promises'
+import { open, readFile, truncate } from 'node:fs/promises'
 import path from 'node:path'
+import { CodedError } from '../../../shared/errors'
 import type { TransferRef } from '../../../shared/transfers'
-import { readJson, writeJsonAtomic } from '../atomic-file'
+import {
+  PRIVATE_FILE_MODE,
+  readValidated,
+  setAsideFile,
+  syncDir,
+  writeJsonAtomic,
+  type OnSetAside,
+} from '../atomic-file'
+import {
+  applyPartLines,
+  EMPTY_JOURNAL,
+  journalFile,
+  partLineText,
+  salvageJournal,
+} from './journal-schema'
 
 export type JournalPart = {
   readonly number: number
@@ -70,14 +90,17 @@ export type JournalRecord = UploadRecord | DownloadRecord | QueuedRecord
 
 export type RecordOf<K extends JournalRecord['kind']> = Extract<JournalRecord, { kind: K }>
 
-type JournalFile = { readonly version: 1; readonly transfers: readonly JournalRecord[] }
-
 export type Journal = {
-  /** Reads the file once; later calls return the same records. */
+  /** Reads the files once; later calls return the same records. */
   load(): Promise<readonly JournalRecord[]>
   /** The transfer's record if it is of this kind (a queued record is no upload to continue). */
   get<K extends JournalRecord['kind']>(id: string, kind: K): RecordOf<K> | undefined
   put(record: JournalRecord): void
+  /**
+   * The upload's record now holding `part`, which the server acknowledged: resolves once the part
+   * is on disk (appended and fsynced), so a crash after that never sends it again.
+   */
+  addPart(record: UploadRecord, part: JournalPart): Promise<void>
   remove(id: string): void
   /** Resolves once everything put or removed so far is on disk. */
   save(): Promise<void>
@@ -89,28 +112,104 @@ export type Journal = {
 const SAVE_SOON_MS = 500
 
 export const JOURNAL_FILE = 'transfers.json'
+/** Parts acknowledged since transfers.json was last written, one JSON line each. */
+export const PARTS_FILE = 'transfers.parts'
 
-export const createJournal = (dataDir: string): Journal => {
+const readText = async (file: string): Promise<string> =>
+  readFile(file, 'utf8').catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'ENOENT') return ''
+    throw error
+  })
+
+/**
+ * The records on disk as the next start would see them (transfers.json with transfers.parts
+ * folded in), read without changing anything: for tests and tools.
+ */
+export const readJournal = async (dataDir: string): Promise<JournalRecord[]> => {
+  const text = await readText(path.join(dataDir, JOURNAL_FILE))
+  let json: unknown = null
+  try {
+    json = JSON.parse(text)
+  } catch {
+    // No file yet, or a damaged one: no records.
+  }
+  const parsed = journalFile.safeParse(json)
+  const records = new Map<string, JournalRecord>(
+    (parsed.success ? parsed.data.transfers : []).map((record) => [record.id, record]),
+  )
+  applyPartLines(records, await readText(path.join(dataDir, PARTS_FILE)))
+  return [...records.values()]
+}
+
+const recordingFailed = (error: unknown): CodedError =>
+  new CodedError(
+    'LOCAL_FILE_ERROR',
+    `DSS Explorer could not record the upload's progress in its data folder (${(error as { code?: string }).code ?? 'write failed'}), so it stopped rather than lose track of parts. Free some disk space, then resume.`,
+  )
+
+export const createJournal = (
+  dataDir: string,
+  onSetAside: OnSetAside = () => undefined,
+): Journal => {
   const file = path.join(dataDir, JOURNAL_FILE)
+  const partsFile = path.join(dataDir, PARTS_FILE)
   const records = new Map<string, JournalRecord>()
   let loaded: Promise<readonly JournalRecord[]> | null = null
+  /** Writes of either file, one at a time and in order. */
   let chain: Promise<void> = Promise.resolve()
   let queued: Promise<void> | null = null
   let soon: NodeJS.Timeout | null = null
+  /** Whether transfers.parts may hold lines (so a save truncates it). */
+  let partLines = true
+
+  const inOrder = (write: () => Promise<void>): Promise<void> => {
+    const next = chain.then(write)
+    chain = next.catch(() => undefined)
+    return next
+  }
+
+  /** transfers.json as it stands in memory, and transfers.parts emptied (it is all in there). */
+  const writeWhole = async (): Promise<void> => {
+    const content: { readonly version: 1; readonly transfers: readonly JournalRecord[] } = {
+      version: 1,
+      transfers: [...records.values()],
+    }
+    await writeJsonAtomic(file, content)
+    if (partLines) {
+      await truncate(partsFile, 0).catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'ENOENT') throw error
+      })
+      partLines = false
+    }
+  }
+
+  const readParts = async (): Promise<void> => {
+    const text = await readText(partsFile)
+    if (!text) return
+    const { damaged } = applyPartLines(records, text)
+    // Lines that do not parse were not written by us: keep them for a person, go on without.
+    if (damaged) await setAsideFile(partsFile, onSetAside)
+  }
 
   const load = (): Promise<readonly JournalRecord[]> => {
-    loaded ??= readJson<JournalFile>(file, { version: 1, transfers: [] })
-      .catch(async () => {
-        // Unreadable: keep it aside for a person to look at rather than overwrite it.
-        await rename(file, `${file}.unreadable`).catch(() => undefined)
-        return { version: 1 as const, transfers: [] }
+    loaded ??= (async () => {
+      const content = await readValidated(
+        file,
+        journalFile,
+        EMPTY_JOURNAL,
+        onSetAside,
+        salvageJournal,
+      ).catch(async () => {
+        // Unreadable (permissions): moved out of the way if it can be, never overwritten.
+        await setAsideFile(file, onSetAside).catch(() => undefined)
+        return EMPTY_JOURNAL
       })
-      .then((content) => {
-        for (const record of content.transfers) {
-          if (!records.has(record.id)) records.set(record.id, record)
-        }
-        return [...records.values()]
-      })
+      for (const record of content.transfers) {
+        if (!records.has(record.id)) records.set(record.id, record)
+      }
+      await readParts().catch(() => undefined)
+      return [...records.values()]
+    })()
     return loaded
   }
 
@@ -122,6 +221,25 @@ export const createJournal = (dataDir: string): Journal => {
     },
     put(record) {
       records.set(record.id, record)
+    },
+    addPart(record, part) {
+      records.set(record.id, record)
+      return inOrder(async () => {
+        await load()
+        partLines = true
+        const handle = await open(partsFile, 'a', PRIVATE_FILE_MODE)
+        try {
+          const created = (await handle.stat()).size === 0
+          await handle.write(partLineText(record, part))
+          await handle.sync()
+          // A file just made is durable only once its folder's entry is.
+          if (created) await syncDir(dataDir)
+        } finally {
+          await handle.close()
+        }
+      }).catch((error: unknown) => {
+        throw recordingFailed(error)
+      })
     },
     remove(id) {
       records.delete(id)
@@ -136,19 +254,15 @@ export const createJournal = (dataDir: string): Journal => {
     save() {
       if (soon) clearTimeout(soon)
       soon = null
-      // Writes never overlap, and a burst of saves while one is writing becomes one more write.
+      // A burst of saves while one is writing becomes one more write.
       if (queued) return queued
-      const next = chain.then(async () => {
+      const next = inOrder(async () => {
         queued = null
         // Never write before reading: that would drop the records of the last run.
         await load()
-        await writeJsonAtomic(file, {
-          version: 1,
-          transfers: [...records.values()],
-        } satisfies JournalFile)
+        await writeWhole()
       })
       queued = next
-      chain = next.catch(() => undefined)
       return next
     },
   }

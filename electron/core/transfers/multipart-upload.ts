@@ -1,7 +1,8 @@
 /**
  * Our own multipart part manager (lib-storage cannot resume a known upload id): parts read from
- * disk as ranges into slot buffers, Content-MD5 on each, every finished part recorded in the
- * journal before it counts, only missing parts sent on resume, and the final ETag checked.
+ * disk as ranges into slot buffers, Content-MD5 on each, every acknowledged part durable in the
+ * journal before its slot takes the next part, only missing parts sent on resume, and the final
+ * ETag checked.
  */
 import { open } from 'node:fs/promises'
 import { CodedError } from '../../../shared/errors'
@@ -108,8 +109,9 @@ const sendMissingParts = async (
           progress: deps.context.progress,
         })
         record = { ...record, parts: [...record.parts, part] }
-        deps.journal.put(record)
-        void deps.journal.save().catch(() => undefined)
+        // On disk before the slot goes to the next part: a crash from here on never sends this
+        // part again (only those in flight are lost).
+        await deps.journal.addPart(record, part)
       })()
         .catch((error: unknown) => {
           failure ??= error

@@ -1,7 +1,9 @@
 /**
- * Retries a transfer step on failures that may pass (5xx, SlowDown, resets, timeouts), with
- * exponential backoff and jitter. The SDK already retries each request a few times (every attempt
- * passing the governor); this is the outer loop for a part or a file that still failed.
+ * The retry policy, and the one place each failure is retried. Every S3 request is retried by the
+ * request layer (request-retry.ts: each attempt passes the governor, one budget per request).
+ * `withRetry` retries only what happens above a request — bytes that arrived damaged (an ETag or
+ * MD5 that does not match), a download body cut or stalled after its headers — and never a
+ * failure the request layer already gave up on, so budgets never multiply.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ErrorCode } from '../../../shared/errors'
@@ -12,9 +14,16 @@ export type RetryPolicy = {
   readonly attempts: number
   readonly baseDelayMs: number
   readonly maxDelayMs: number
+  /**
+   * Timeouts in a row before giving up (default 2): a server that stalled twice is stalled, and
+   * each wait costs the user a whole time limit.
+   */
+  readonly timeouts?: number
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 }
+
+const DEFAULT_TIMEOUTS = 2
 
 const RETRYABLE = new Set<ErrorCode>([
   'SERVER_ERROR',
@@ -25,17 +34,49 @@ const RETRYABLE = new Set<ErrorCode>([
   'CHECKSUM_MISMATCH',
 ])
 
+/** Failures the request layer has retried already, as far as its budget allowed. */
+const givenUp = new WeakSet<object>()
+
+/** Marks a failure as final for every layer above the request (see `withRetry`). */
+export const requestGaveUp = <E>(error: E): E => {
+  if (typeof error === 'object' && error !== null) givenUp.add(error)
+  return error
+}
+
 /** A stream cut short (a response body whose connection closed) is a reset too. */
 const isPrematureClose = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED'
 }
 
-export const isRetryable = (error: unknown): boolean =>
+/** Whether trying again may help (whoever tries: the caller checks `requestGaveUp` itself). */
+export const isTransient = (error: unknown): boolean =>
   isPrematureClose(error) || RETRYABLE.has(toAppError(error).code)
+
+export const isRetryable = (error: unknown): boolean =>
+  !(typeof error === 'object' && error !== null && givenUp.has(error)) && isTransient(error)
+
+export const isTimeout = (error: unknown): boolean => toAppError(error).code === 'TIMEOUT'
 
 export const backoffMs = (failures: number, policy: RetryPolicy, random = Math.random): number =>
   Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failures - 1)) * (0.5 + random() / 2)
+
+/** Counts failures in a row against a policy: whether another attempt is allowed. */
+export const createFailureCount = (policy: RetryPolicy) => {
+  let failures = 0
+  let timeouts = 0
+  return {
+    /** Records a failure; true while the budget allows another attempt. */
+    another(error: unknown, progressed = false): boolean {
+      failures = progressed ? 1 : failures + 1
+      timeouts = progressed ? 0 : timeouts + (isTimeout(error) ? 1 : 0)
+      return failures < policy.attempts && timeouts < (policy.timeouts ?? DEFAULT_TIMEOUTS)
+    },
+    get failures() {
+      return failures
+    },
+  }
+}
 
 export const withRetry = async <T>(
   run: () => Promise<T>,
@@ -46,15 +87,14 @@ export const withRetry = async <T>(
     readonly progressed?: () => boolean
   },
 ): Promise<T> => {
-  let failures = 0
+  const count = createFailureCount(options.policy)
   for (;;) {
     try {
       return await run()
     } catch (error) {
       if (options.signal.aborted || !isRetryable(error)) throw error
-      failures = options.progressed?.() ? 1 : failures + 1
-      if (failures >= options.policy.attempts) throw error
-      await sleep(backoffMs(failures, options.policy), undefined, { signal: options.signal })
+      if (!count.another(error, options.progressed?.() ?? false)) throw error
+      await sleep(backoffMs(count.failures, options.policy), undefined, { signal: options.signal })
     }
   }
 }

@@ -6,6 +6,7 @@
 import { CodedError } from '../../../shared/errors'
 import type { TransferBatch, TransferSettings, TransfersList } from '../../../shared/transfers'
 import type { Accounts } from '../accounts'
+import type { OnSetAside } from '../atomic-file'
 import type { EventBus } from '../event-bus'
 import { queueDownloads, type DownloadRequest } from './download-batch'
 import type { DownloadDeps } from './download-task'
@@ -53,6 +54,8 @@ export type TransferServiceOptions = {
   readonly events: EventBus
   readonly downloadsDir: string
   readonly retry?: RetryPolicy
+  /** Told when the journal or the settings file could not be read and was set aside. */
+  readonly onSetAside?: OnSetAside
 }
 
 const notFound = (): CodedError =>
@@ -60,9 +63,9 @@ const notFound = (): CodedError =>
 
 export const createTransferService = (options: TransferServiceOptions): TransferService => {
   const { accounts, events } = options
-  const journal = createJournal(options.dataDir)
+  const journal = createJournal(options.dataDir, options.onSetAside)
   const staging = createStaging(options.dataDir)
-  const settingsStore = createSettingsStore(options.dataDir)
+  const settingsStore = createSettingsStore(options.dataDir, options.onSetAside)
   const slots = createPartSlots(1)
   const announcer = createListingAnnouncer(events)
   let settings: TransferSettings | null = null

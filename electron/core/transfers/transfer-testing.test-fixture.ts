@@ -1,12 +1,12 @@
 /** Helpers for the transfer tests: commands on a real core, waiting for the queue, files on disk. */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, open, readFile } from 'node:fs/promises'
+import { mkdir, open } from 'node:fs/promises'
 import path from 'node:path'
 import type { TransferSnapshot, TransfersList } from '../../../shared/transfers'
 import type { CommandResponse } from '../../../shared/contract'
 import type { Caller } from '../testing/caller'
-import { JOURNAL_FILE, type JournalRecord, type UploadRecord } from './journal'
+import { readJournal, type UploadRecord } from './journal'
 
 export { callerFor, type Caller } from '../testing/caller'
 export { directClientOf, startTransferCore } from '../testing/transfer-core'
@@ -100,16 +100,8 @@ export const uploadFile = (
   })
 
 /** The multipart uploads the journal in a data folder holds on disk ([] when it has none). */
-export const readUploadRecords = async (dataDir: string): Promise<UploadRecord[]> => {
-  try {
-    const file = JSON.parse(await readFile(path.join(dataDir, JOURNAL_FILE), 'utf8')) as {
-      transfers: JournalRecord[]
-    }
-    return file.transfers.filter((record): record is UploadRecord => record.kind === 'upload')
-  } catch {
-    return []
-  }
-}
+export const readUploadRecords = async (dataDir: string): Promise<UploadRecord[]> =>
+  (await readJournal(dataDir)).filter((record): record is UploadRecord => record.kind === 'upload')
 
 /** Polls `probe` until it gives something other than null. */
 export const until = async <T>(probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> => {

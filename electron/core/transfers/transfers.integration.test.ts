@@ -51,7 +51,7 @@ beforeAll(async () => {
     dataDir: path.join(work, 'data'),
     info: { version: 'test', shell: 'web', platform: 'linux' },
     downloadsDir: path.join(work, 'downloads'),
-    transferRetry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
+    retry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
   })
   core.events.on('transfers.updated', (update) => updates.push({ at: Date.now(), update }))
   call = callerFor(core)
