@@ -1,4 +1,6 @@
-import { S3ServiceException } from '@aws-sdk/client-s3'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import { CodedError, type ErrorCode } from '../../shared/errors'
 import { toAppError } from './error-mapper'
@@ -220,5 +222,56 @@ describe('error mapper without an endpoint', () => {
   it('names "the server" and still starts the sentence with a capital', () => {
     const mapped = toAppError(systemError('ECONNREFUSED'))
     expect(mapped.message).toMatch(/^The server refused the connection/)
+  })
+})
+
+/** What the SDK throws when a real server answers `status` with `body` (one attempt). */
+const errorFromAnswer = async (status: number, body: string): Promise<unknown> => {
+  const server = createServer((request, response) => {
+    request.resume()
+    request.on('end', () => {
+      response.writeHead(status, { 'content-type': 'text/plain' })
+      response.end(body)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const client = new S3Client({
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'AK', secretAccessKey: 'SK' },
+    maxAttempts: 1,
+  })
+  try {
+    await client.send(new PutObjectCommand({ Bucket: 'photos', Key: 'a.txt', Body: 'x' }))
+    return null
+  } catch (error) {
+    return error
+  } finally {
+    client.destroy()
+    server.close()
+  }
+}
+
+describe('answers without an S3 error in them', () => {
+  it.each([
+    ['plain text', 'Payload Too Large'],
+    ['JSON', '{"message":"request body too large"}'],
+    ['HTML', '<html><body>Request Entity Too Large</body></html>'],
+  ])('reports a 413 with a %s body by its status and reason', async (_kind, body) => {
+    const mapped = toAppError(await errorFromAnswer(413, body), context)
+    expect(mapped).toEqual({
+      code: 'UNKNOWN',
+      message:
+        's3.example.test:8443 answered HTTP 413 (Payload Too Large): the request was larger than it accepts.',
+    })
+  })
+
+  it('reports another refusal by its status, never the parser text', async () => {
+    const mapped = toAppError(await errorFromAnswer(409, 'conflict!'), context)
+    expect(mapped.message).toBe(
+      's3.example.test:8443 answered HTTP 409 (Conflict) and refused the request.',
+    )
+    expect(mapped.message).not.toMatch(/XML|\$response|aws-sdk/)
   })
 })

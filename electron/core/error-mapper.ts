@@ -3,6 +3,7 @@
  * Messages are built from templates and the server's own words, never from request data, so no
  * secret can reach them.
  */
+import { STATUS_CODES } from 'node:http'
 import { isCodedError, type AppError } from '../../shared/errors'
 import { timeoutError, timeoutStageOf } from './request-limits'
 
@@ -23,6 +24,8 @@ type ErrorShape = {
   readonly cert?: { readonly subjectaltname?: string; readonly subject?: { readonly CN?: string } }
   readonly ServerTime?: string
   readonly RequestTime?: string
+  /** Set on the SDK's S3 service errors; absent when the answer could not be parsed at all. */
+  readonly $fault?: string
   readonly $metadata?: { readonly httpStatusCode?: number }
   readonly $response?: { readonly statusCode?: number; readonly headers?: Record<string, string> }
 }
@@ -285,6 +288,28 @@ const byStatus = (status: number, context: ErrorContext, shape: ErrorShape): App
   return null
 }
 
+/**
+ * An answer with no S3 error code in it (a proxy's HTML or JSON page, a body-size limit): its HTTP
+ * status and reason, never the SDK's parser text.
+ */
+const unreadableAnswer = (status: number, context: ErrorContext): AppError => {
+  const reason = STATUS_CODES[status]
+  const answered = `${describeHost(context)} answered HTTP ${status}${reason ? ` (${reason})` : ''}`
+  if (status === 413) {
+    return {
+      code: 'UNKNOWN',
+      message: `${answered}: the request was larger than it accepts.`,
+    }
+  }
+  if (status >= 200 && status < 300) {
+    return {
+      code: 'UNKNOWN',
+      message: `${answered} with a response that is not S3's. Check that the endpoint is an S3 service.`,
+    }
+  }
+  return { code: 'UNKNOWN', message: `${answered} and refused the request.` }
+}
+
 /** Messages that open with an unnamed host ("the server …") start with a capital. */
 const capitalised = (error: AppError): AppError =>
   error.message.startsWith('the server')
@@ -313,6 +338,10 @@ const describe = (error: unknown, context: ErrorContext, now: number): AppError 
   const status = shape.$metadata?.httpStatusCode ?? shape.$response?.statusCode
   const fromStatus = status ? byStatus(status, context, shape) : null
   if (fromStatus) return fromStatus
+  // No S3 error code in the answer: the SDK calls it "Unknown", or could not parse it at all.
+  if (status && (shape.$fault === undefined || shape.name === 'Unknown')) {
+    return unreadableAnswer(status, context)
+  }
   const name = shape.name && shape.name !== 'Error' ? ` (${shape.name})` : ''
   // RGW sends an empty <Message>, for which the SDK says "UnknownError": name the server instead.
   const details = shape.message === 'UnknownError' ? '' : (shape.message ?? 'no details')
