@@ -113,11 +113,28 @@ const readCa = async (caFile: string | null): Promise<string | null> => {
     return pem
   } catch (error) {
     if (error instanceof CodedError) throw error
-    throw new CodedError(
-      'INVALID_REQUEST',
-      `Cannot read the CA file ${caFile}: ${(error as Error).message}`,
+    throw caFileProblem(caFile, (error as { code?: string }).code)
+  }
+}
+
+/** Why a CA file cannot be read, in words (never the errno name or the raw system message). */
+const caFileProblem = (caFile: string, errno: string | undefined): CodedError => {
+  if (errno === 'ENOENT' || errno === 'ENOTDIR') {
+    return new CodedError(
+      'FILE_MISSING',
+      `The CA file ${caFile} does not exist. Choose the certificate file again.`,
     )
   }
+  if (errno === 'EISDIR') {
+    return new CodedError('LOCAL_FILE_ERROR', `${caFile} is a folder, not a CA file.`)
+  }
+  if (errno === 'EACCES' || errno === 'EPERM') {
+    return new CodedError(
+      'LOCAL_FILE_ERROR',
+      `DSS Explorer is not allowed to read the CA file ${caFile}. Check its permissions.`,
+    )
+  }
+  return new CodedError('LOCAL_FILE_ERROR', `The CA file ${caFile} could not be read.`)
 }
 
 export const createAccounts = (options: {

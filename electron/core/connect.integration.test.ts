@@ -69,6 +69,20 @@ describe('connecting through the DSS gateway emulator', () => {
     expect(error.message).toMatch(/issuer is unknown.*Custom CA file/)
   })
 
+  it('says plainly when the CA file is missing or a folder, before any request', async () => {
+    bed.emulator.clearLog()
+    const missing = path.join(dataDir, 'no-such-ca.pem')
+    expect(errorOf(await call('accounts.test', { draft: draft({ caFile: missing }) }))).toEqual({
+      code: 'FILE_MISSING',
+      message: `The CA file ${missing} does not exist. Choose the certificate file again.`,
+    })
+    expect(errorOf(await call('accounts.test', { draft: draft({ caFile: dataDir }) }))).toEqual({
+      code: 'LOCAL_FILE_ERROR',
+      message: `${dataDir} is a folder, not a CA file.`,
+    })
+    expect(bed.emulator.log()).toEqual([])
+  })
+
   it('never sends credentials to an http:// endpoint that redirects to HTTPS', async () => {
     bed.emulator.clearLog()
     const error = errorOf(
