@@ -100,6 +100,11 @@ export const DEFAULT_TRANSFER_SETTINGS: TransferSettings = {
 
 const bucket = z.string().min(1).max(255)
 const key = z.string().min(1).max(1024)
+/**
+ * A key to upload, as sent: S3's limit (1,024 bytes of UTF-8) is checked per item by the core, so
+ * one name that is too long fails alone instead of failing the batch.
+ */
+const uploadKey = z.string().min(1).max(8192)
 const prefix = z.string().max(1024)
 const id = z.string().min(1).max(200)
 
@@ -128,12 +133,12 @@ export const uploadRequest = z.strictObject({
       z.strictObject({
         source: fileSource,
         /** The key below `prefix`, '/'-separated, e.g. 'photos/2024/a.jpg'. */
-        relativeKey: key,
+        relativeKey: uploadKey,
       }),
     )
     .max(100_000),
   /** Empty folders to create (relative to `prefix`), e.g. 'photos/empty/'. */
-  folders: z.array(key).max(100_000).default([]),
+  folders: z.array(uploadKey).max(100_000).default([]),
   /** What to do with a file whose key exists (asked once per batch). */
   conflict: z.enum(conflictPolicies),
 })
@@ -141,7 +146,7 @@ export const uploadRequest = z.strictObject({
 export const conflictsRequest = z.strictObject({
   accountId: id,
   bucket,
-  keys: z.array(key).max(100_000),
+  keys: z.array(uploadKey).max(100_000),
 })
 
 export const downloadRequest = z.strictObject({

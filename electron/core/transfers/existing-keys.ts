@@ -3,7 +3,7 @@
  * never ListMultipartUploads (DSS.md §1, §8). Folders (keys ending in '/') count as existing when
  * anything is stored under them.
  */
-import { parentPrefix, prefixChain } from '../../../shared/s3-keys'
+import { keyProblem, parentPrefix, prefixChain } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
 import { listPage, walkPrefix } from '../objects/listing'
 
@@ -66,6 +66,8 @@ export const existingKeys = async (
   keys: readonly string[],
   signal?: AbortSignal,
 ): Promise<string[]> => {
-  const found = await keysAround(connection, bucket, keys, signal)
-  return [...new Set(keys)].filter((key) => found.has(key))
+  // A key S3 cannot take cannot exist; its upload fails alone (upload-plan.ts).
+  const possible = [...new Set(keys)].filter((key) => keyProblem(key) === null)
+  const found = await keysAround(connection, bucket, possible, signal)
+  return possible.filter((key) => found.has(key))
 }

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CodedError } from '../../../shared/errors'
-import { baseName } from '../../../shared/s3-keys'
+import { baseName, isFolderKey } from '../../../shared/s3-keys'
 import type { ConflictPolicy, FileSource, TransferBatch } from '../../../shared/transfers'
 import { s3Call } from '../s3-call'
 import { keysAround } from './existing-keys'
 import type { DownloadDeps } from './download-task'
 import { enqueue } from './queued-transfer'
-import type { TransferQueue } from './transfer-queue'
-import { planUpload } from './upload-plan'
+import type { TransferQueue, TransferTask } from './transfer-queue'
+import { planUpload, type RejectedItem } from './upload-plan'
 import type { TransferDeps } from './upload-task'
 
 export type UploadRequest = {
@@ -45,6 +45,14 @@ const locate = async (source: FileSource, deps: TransferDeps): Promise<Source> =
   }
   return { path: source.path, name: path.basename(source.path), stagedId: null }
 }
+
+/** A transfer that fails as soon as it runs, with why its key cannot be written (not journaled). */
+const rejectedTask = (item: RejectedItem): TransferTask => ({
+  async run() {
+    throw new CodedError('INVALID_KEY', item.problem)
+  },
+  async discard() {},
+})
 
 export const queueUploads = async (
   request: UploadRequest,
@@ -91,12 +99,30 @@ export const queueUploads = async (
       work: { type: 'upload-file', path: source.path, stagedId: source.stagedId },
     })
   }
-  // Staged files that were skipped will never be read.
+  // A key S3 cannot take fails its own item, with the reason beside it; the rest go on.
+  for (const item of plan.rejected) {
+    const source = item.source ? (sources.get(item.source) as Source) : null
+    queue.add({
+      ...common,
+      kind: 'upload',
+      id: randomUUID(),
+      key: item.key,
+      name: source?.name ?? `${baseName(item.key)}${isFolderKey(item.key) ? '/' : ''}`,
+      localPath: source && !source.stagedId ? source.path : null,
+      bytesTotal: item.source?.kind === 'staged' ? item.source.size : null,
+      task: rejectedTask(item),
+    })
+  }
+  // Staged files that were skipped or rejected will never be read.
   const planned = new Set(plan.files.map((file) => file.source))
   for (const file of request.files) {
     if (file.source.kind === 'staged' && !planned.has(file.source)) {
       await deps.staging.remove(file.source.stagedId)
     }
   }
-  return { batchId, created: plan.folders.length + plan.files.length, skipped: plan.skipped }
+  return {
+    batchId,
+    created: plan.folders.length + plan.files.length + plan.rejected.length,
+    skipped: plan.skipped,
+  }
 }

@@ -62,12 +62,31 @@ describe('planUpload', () => {
     expect(result.files.map((f) => f.key)).toEqual(['x.txt', 'x (1).txt'])
   })
 
-  it('refuses keys over 1,024 bytes', async () => {
-    await expect(
-      planUpload(
-        { prefix: '', files: [file('x'.repeat(1025))], folders: [], conflict: 'overwrite' },
-        async () => new Set(),
-      ),
-    ).rejects.toMatchObject({ code: 'INVALID_KEY' })
+  it('sets apart a file or folder over 1,024 bytes with its reason, planning the rest', async () => {
+    asked = []
+    const result = await planUpload(
+      {
+        prefix: '',
+        files: [file('x'.repeat(1025)), file('fine.txt')],
+        folders: ['f'.repeat(1024)],
+        conflict: 'skip',
+      },
+      existing,
+    )
+    expect(result.files.map((f) => f.key)).toEqual(['fine.txt'])
+    expect(result.rejected).toEqual([
+      {
+        key: 'x'.repeat(1025),
+        source: file('x'.repeat(1025)).source,
+        problem: 'Its name in the bucket would be 1,025 bytes long; S3 allows at most 1,024.',
+      },
+      {
+        key: `${'f'.repeat(1024)}/`,
+        source: null,
+        problem: 'Its name in the bucket would be 1,025 bytes long; S3 allows at most 1,024.',
+      },
+    ])
+    // Keys S3 cannot take are not looked for.
+    expect(asked).toEqual([['fine.txt']])
   })
 })

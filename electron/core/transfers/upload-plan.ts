@@ -1,40 +1,48 @@
 /**
  * Turns an upload request into the keys to write: files under the prefix, empty folders as
  * zero-byte `name/` markers, and name clashes settled once for the batch (overwrite, skip, or keep
- * both as "name (1).ext").
+ * both as "name (1).ext"). A file or folder whose key S3 cannot take is set apart with its reason:
+ * it fails alone, not the batch.
  */
-import { CodedError } from '../../../shared/errors'
-import { isFolderKey, joinKey, keyProblem } from '../../../shared/s3-keys'
+import {
+  MAX_KEY_BYTES,
+  isFolderKey,
+  joinKey,
+  keyByteLength,
+  keyProblem as s3KeyProblem,
+} from '../../../shared/s3-keys'
 import type { ConflictPolicy, FileSource } from '../../../shared/transfers'
 import { firstFreeName } from './numbered-name'
 
 export type PlannedFile = { readonly key: string; readonly source: FileSource }
+
+/** A file (with its source) or a folder (source null) whose key cannot be written. */
+export type RejectedItem = {
+  readonly key: string
+  readonly source: FileSource | null
+  readonly problem: string
+}
 
 export type UploadPlan = {
   readonly files: readonly PlannedFile[]
   /** Folder markers to create (those already there are left alone). */
   readonly folders: readonly string[]
   readonly skipped: readonly string[]
+  readonly rejected: readonly RejectedItem[]
 }
 
-const checked = (key: string): string => {
-  const problem = keyProblem(key)
-  if (problem) throw new CodedError('INVALID_KEY', `${problem} (${key.slice(0, 200)})`)
-  return key
+/** Why S3 cannot take this key, said of the item being uploaded; null when it can. */
+const keyProblem = (key: string): string | null => {
+  const bytes = keyByteLength(key)
+  if (bytes <= MAX_KEY_BYTES) return s3KeyProblem(key)
+  const count = (value: number) => value.toLocaleString('en-US')
+  return `Its name in the bucket would be ${count(bytes)} bytes long; S3 allows at most ${count(MAX_KEY_BYTES)}.`
 }
 
-/** Every key the request would write, before clashes are settled. */
-export const requestedKeys = (
-  prefix: string,
-  files: readonly { readonly relativeKey: string }[],
-  folders: readonly string[],
-): { files: string[]; folders: string[] } => ({
-  files: files.map((file) => checked(joinKey(prefix, file.relativeKey))),
-  folders: folders.map((folder) => {
-    const key = joinKey(prefix, folder)
-    return checked(isFolderKey(key) ? key : `${key}/`)
-  }),
-})
+const folderKey = (prefix: string, folder: string): string => {
+  const key = joinKey(prefix, folder)
+  return isFolderKey(key) ? key : `${key}/`
+}
 
 export const planUpload = async (
   request: {
@@ -46,18 +54,31 @@ export const planUpload = async (
   /** Keys that exist in the bucket (only asked for when the policy needs it). */
   existing: (keys: readonly string[]) => Promise<ReadonlySet<string>>,
 ): Promise<UploadPlan> => {
-  const keys = requestedKeys(request.prefix, request.files, request.folders)
+  const rejected: RejectedItem[] = []
+  const wantedFiles: PlannedFile[] = []
+  for (const file of request.files) {
+    const key = joinKey(request.prefix, file.relativeKey)
+    const problem = keyProblem(key)
+    if (problem) rejected.push({ key, source: file.source, problem })
+    else wantedFiles.push({ key, source: file.source })
+  }
+  const wantedFolders: string[] = []
+  for (const folder of request.folders) {
+    const key = folderKey(request.prefix, folder)
+    const problem = keyProblem(key)
+    if (problem) rejected.push({ key, source: null, problem })
+    else wantedFolders.push(key)
+  }
   const stored =
-    request.conflict === 'overwrite' && keys.folders.length === 0
+    request.conflict === 'overwrite' && wantedFolders.length === 0
       ? new Set<string>()
-      : await existing([...keys.files, ...keys.folders])
-  const folders = [...new Set(keys.folders)].filter((key) => !stored.has(key))
+      : await existing([...wantedFiles.map((file) => file.key), ...wantedFolders])
+  const folders = [...new Set(wantedFolders)].filter((key) => !stored.has(key))
   const skipped: string[] = []
   const files: PlannedFile[] = []
   /** Keys this batch writes, so two files never land on one key. */
   const claimed = new Set<string>()
-  for (const [index, file] of request.files.entries()) {
-    const wanted = keys.files[index] as string
+  for (const { key: wanted, source } of wantedFiles) {
     const clash = stored.has(wanted) || claimed.has(wanted)
     if (clash && request.conflict === 'skip') {
       skipped.push(wanted)
@@ -65,10 +86,16 @@ export const planUpload = async (
     }
     const key =
       clash && request.conflict === 'keep-both'
-        ? checked(await firstFreeName(wanted, (name) => stored.has(name) || claimed.has(name)))
+        ? await firstFreeName(wanted, (name) => stored.has(name) || claimed.has(name))
         : wanted
+    // " (1)" can push a key that just fit over the limit.
+    const problem = keyProblem(key)
+    if (problem) {
+      rejected.push({ key, source, problem })
+      continue
+    }
     claimed.add(key)
-    files.push({ key, source: file.source })
+    files.push({ key, source })
   }
-  return { files, folders, skipped }
+  return { files, folders, skipped, rejected }
 }
