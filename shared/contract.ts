@@ -33,6 +33,7 @@ import {
   type TransfersList,
   type TransfersUpdate,
 } from './transfers'
+import { nameClashPolicies } from './name-clash'
 
 /** A command: the request's schema, and the response type carried only at the type level. */
 const command =
@@ -81,16 +82,25 @@ const selection = z.strictObject({
 
 const metadata = z.record(z.string().min(1).max(128), z.string().max(2048))
 
+const copyFields = {
+  kind: z.enum(['copy', 'move']),
+  accountId: id,
+  selection,
+  /** Destination bucket and folder prefix ('' for the root). */
+  target: z.strictObject({ bucket, prefix }),
+  /** A new name for a single key or folder (rename is a move with a name). */
+  newName: z.string().min(1).max(1024).optional(),
+}
+
 const jobRequest = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delete'), accountId: id, selection }),
   z.strictObject({
-    kind: z.enum(['copy', 'move']),
-    accountId: id,
-    selection,
-    /** Destination bucket and folder prefix ('' for the root). */
-    target: z.strictObject({ bucket, prefix }),
-    /** A new name for a single key or folder (rename is a move with a name). */
-    newName: z.string().min(1).max(1024).optional(),
+    ...copyFields,
+    /**
+     * What to do where a target name exists. Without it, main refuses with NAME_CLASH when any
+     * target exists (ask first with jobs.clashes).
+     */
+    conflict: z.enum(nameClashPolicies).optional(),
   }),
   z.strictObject({
     kind: z.literal('empty-bucket'),
@@ -161,6 +171,8 @@ export const commands = {
     }),
   ),
   'jobs.start': command<JobSummary>()(jobRequest),
+  /** Which target keys of a copy, move or rename exist already (from listings, no HEADs). */
+  'jobs.clashes': command<{ readonly existing: readonly string[] }>()(z.strictObject(copyFields)),
   'jobs.cancel': command<null>()(z.strictObject({ jobId: id })),
   'jobs.list': command<readonly JobSummary[]>()(z.strictObject({})),
   'jobs.clearFinished': command<null>()(z.strictObject({})),

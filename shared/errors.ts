@@ -21,6 +21,8 @@ export const errorCodes = [
   'NO_SUCH_BUCKET',
   'NO_SUCH_KEY',
   'BUCKET_NOT_EMPTY',
+  /** A write would land on names that exist and no name-clash choice came with it. */
+  'NAME_CLASH',
   'BUCKET_EXISTS',
   'INVALID_BUCKET_NAME',
   'INVALID_KEY',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AppError } from './errors'
+import { nameClashPolicies, type NameClashPolicy } from './name-clash'
 
 export const MIB = 1024 ** 2
 /** The largest object S3 stores (and so the largest file we upload): 5 TiB. */
@@ -21,8 +22,9 @@ export const transferStates = [
 ] as const
 export type TransferState = (typeof transferStates)[number]
 
-export const conflictPolicies = ['overwrite', 'skip', 'keep-both'] as const
-export type ConflictPolicy = (typeof conflictPolicies)[number]
+/** Uploads settle name clashes by the one policy every write uses (name-clash.ts). */
+export const conflictPolicies = nameClashPolicies
+export type ConflictPolicy = NameClashPolicy
 
 /** One transfer as the transfer panel shows it. */
 export type TransferSnapshot = {

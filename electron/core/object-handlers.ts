@@ -8,7 +8,8 @@ import type { Accounts } from './accounts'
 import type { Cancellations } from './cancellations'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
-import { checkCopyPlan, copySelection, sourceFolders } from './jobs/copy-objects'
+import { clashMessage } from './jobs/copy-clashes'
+import { checkCopyPlan, copySelection, findPlanClashes, sourceFolders } from './jobs/copy-objects'
 import { deleteSelection } from './jobs/delete-objects'
 import type { JobManager } from './jobs/job-manager'
 import { estimateCost } from './objects/estimate'
@@ -28,6 +29,7 @@ type ObjectCommands =
   | 'objects.preview'
   | 'objects.estimate'
   | 'jobs.start'
+  | 'jobs.clashes'
   | 'jobs.cancel'
   | 'jobs.list'
   | 'jobs.clearFinished'
@@ -146,10 +148,17 @@ export const createObjectHandlers = (deps: {
           finally: () => changed(accountId, bucket, ''),
         })
       }
-      const { selection, target, newName, kind } = request
-      const plan = { selection, target, newName, move: kind === 'move' }
+      const { selection, target, newName, kind, conflict } = request
+      const plan = { selection, target, newName, move: kind === 'move', conflict }
       // Impossible plans (into itself, onto itself) fail here, before the job or any request.
       checkCopyPlan(plan)
+      // Never a silent overwrite: without a choice, any existing target refuses the job.
+      if (conflict === undefined) {
+        const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
+          findPlanClashes(connection, plan),
+        )
+        if (existing.length > 0) throw new CodedError('NAME_CLASH', clashMessage(existing))
+      }
       const verb = newName !== undefined ? 'Rename' : kind === 'move' ? 'Move' : 'Copy'
       const where =
         newName !== undefined ? `to "${newName}"` : `to ${target.bucket}/${target.prefix}`
@@ -166,6 +175,15 @@ export const createObjectHandlers = (deps: {
             )
         },
       })
+    },
+    'jobs.clashes': async ({ accountId, selection, target, newName, kind }) => {
+      const connection = await accounts.connection(accountId)
+      const plan = { selection, target, newName, move: kind === 'move' }
+      checkCopyPlan(plan)
+      const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
+        findPlanClashes(connection, plan),
+      )
+      return { existing }
     },
     'jobs.cancel': async ({ jobId }) => {
       jobs.cancel(jobId)

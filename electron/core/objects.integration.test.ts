@@ -221,6 +221,8 @@ describe('copy, move and rename', () => {
       accountId: h.accountId,
       selection: { bucket: 'source', keys: ['keep/me.txt'], prefixes: [] },
       target: { bucket: 'no-such-bucket-here', prefix: '' },
+      // Chosen up front, so the copy itself is what fails (not the look for name clashes).
+      conflict: 'overwrite',
     })
     expect(job.state).toBe('failed')
     expect(job.failures).toEqual([
@@ -316,5 +318,65 @@ describe('estimates', () => {
     // One listing of sized/ for the picked keys' sizes, one of sized/inner/, one DeleteObjects.
     expect(estimate).toMatchObject({ objects: 4, bytes: 3 * 1024 * 1024 + 5 + 3 + 4, requests: 3 })
     expect(h.bed.emulator.log().filter((entry) => entry.method === 'HEAD')).toEqual([])
+  })
+})
+
+describe('name clashes on paste, copy, move and rename', () => {
+  const paste = (conflict?: 'overwrite' | 'skip' | 'keep-both') => ({
+    kind: 'copy' as const,
+    accountId: h.accountId,
+    selection: { bucket: 'source', keys: ['pasted/hello.txt'], prefixes: [] },
+    target: { bucket: 'target', prefix: 'clash/' },
+    ...(conflict ? { conflict } : {}),
+  })
+
+  beforeAll(async () => {
+    await put('source', 'pasted/hello.txt', '20 bytes of hello!!!')
+    await put('target', 'clash/hello.txt', '10 bytes!!')
+    await put('target', 'clash/other.txt', 'other')
+  })
+
+  it('refuses a paste onto an existing key without a choice, and changes nothing', async () => {
+    h.bed.emulator.clearLog()
+    expect(await h.call('jobs.clashes', paste())).toEqual({ existing: ['clash/hello.txt'] })
+    expect(await h.failureOf('jobs.start', paste())).toEqual({
+      code: 'NAME_CLASH',
+      message:
+        'An object with this name exists in the target: "clash/hello.txt". Choose whether to replace, skip or keep both.',
+    })
+    expect(await read('target', 'clash/hello.txt')).toBe('10 bytes!!')
+    const log = h.bed.emulator.log()
+    expect(log.filter((entry) => entry.method !== 'GET')).toEqual([])
+    expect(h.bed.emulator.log().filter((entry) => entry.method === 'HEAD')).toEqual([])
+  })
+
+  it('skips, keeps both as "name (1)", or replaces, as chosen', async () => {
+    expect(await h.runJob(paste('skip'))).toMatchObject({ state: 'done', failureCount: 0 })
+    expect(await read('target', 'clash/hello.txt')).toBe('10 bytes!!')
+
+    expect(await h.runJob(paste('keep-both'))).toMatchObject({ state: 'done', failureCount: 0 })
+    expect(await read('target', 'clash/hello.txt')).toBe('10 bytes!!')
+    expect(await read('target', 'clash/hello (1).txt')).toBe('20 bytes of hello!!!')
+
+    expect(await h.runJob(paste('overwrite'))).toMatchObject({ state: 'done', failureCount: 0 })
+    expect(await read('target', 'clash/hello.txt')).toBe('20 bytes of hello!!!')
+    expect((await h.listAll('target', 'clash/')).keys).toEqual([
+      'clash/hello (1).txt',
+      'clash/hello.txt',
+      'clash/other.txt',
+    ])
+  })
+
+  it('refuses a rename onto an existing name without a choice; keeps the source', async () => {
+    const rename = {
+      kind: 'move' as const,
+      accountId: h.accountId,
+      selection: { bucket: 'target', keys: ['clash/other.txt'], prefixes: [] },
+      target: { bucket: 'target', prefix: 'clash/' },
+      newName: 'hello.txt',
+    }
+    expect(await h.failureOf('jobs.start', rename)).toMatchObject({ code: 'NAME_CLASH' })
+    expect(await read('target', 'clash/other.txt')).toBe('other')
+    expect(await read('target', 'clash/hello.txt')).toBe('20 bytes of hello!!!')
   })
 })

@@ -238,6 +238,7 @@ export const createFakeDssApi = ({
     },
     ...createObjectHandlers(store, rateLimitOf),
     'jobs.start': (request) => jobs.start(request),
+    'jobs.clashes': (request) => jobs.clashes(request),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     'jobs.list': () => jobs.list(),
     'jobs.clearFinished': () => jobs.clearFinished(),

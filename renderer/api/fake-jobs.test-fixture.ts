@@ -2,10 +2,10 @@
  * Bulk jobs in the fake API: delete, copy, move and empty-bucket run against the fake object
  * store a few objects per step, with the same events the core sends. Test code only.
  */
-import type { EventName, EventPayload, JobRequest } from '../../shared/contract'
+import type { CommandRequest, EventName, EventPayload, JobRequest } from '../../shared/contract'
 import type { Result } from '../../shared/errors'
 import { queuedJob, type JobFailure, type JobSummary, type Selection } from '../../shared/objects'
-import { baseName, joinKey, parentPrefix } from '../../shared/s3-keys'
+import { baseName, isFolderKey, joinKey, parentPrefix } from '../../shared/s3-keys'
 import type { FakeObjectStore } from './fake-object-store.test-fixture'
 
 export type FakeJobOptions = {
@@ -49,6 +49,14 @@ const destinations = (
     return keysIn(prefix).map((key): [string, string] => [key, folder + key.slice(prefix.length)])
   }),
 ]
+
+/** "a (1).txt" for "a.txt": enough of the core's numbering for tests. */
+const numbered = (key: string, n: number): string => {
+  const dot = key.lastIndexOf('.')
+  return dot > key.lastIndexOf('/') + 1
+    ? `${key.slice(0, dot)} (${n})${key.slice(dot)}`
+    : `${key} (${n})`
+}
 
 export const createFakeJobs = ({
   store,
@@ -100,12 +108,20 @@ export const createFakeJobs = ({
     }
     const target = store.find(request.accountId, request.target.bucket)
     if (!target) return null
+    const taken = (key: string) => target.objects.has(key)
     const pairs = destinations(
       (prefix) => store.keysUnder(source, prefix),
       selection,
       request.target.prefix,
       request.newName,
-    )
+    ).flatMap(([from, to]): [string, string][] => {
+      // Like the core: one choice for every clash (folder markers never clash).
+      if (isFolderKey(to) || !taken(to) || request.conflict === 'overwrite') return [[from, to]]
+      if (request.conflict === 'skip') return []
+      let n = 1
+      while (taken(numbered(to, n))) n += 1
+      return [[from, numbered(to, n)]]
+    })
     const steps = pairs.map(([from, to]) => ({
       key: from,
       run: () => {
@@ -145,8 +161,36 @@ export const createFakeJobs = ({
     })
   }
 
+  /** Destinations of a copy or move that exist in the target bucket. */
+  const clashesOf = (request: CommandRequest<'jobs.clashes'>): string[] => {
+    const source = store.find(request.accountId, request.selection.bucket)
+    const target = store.find(request.accountId, request.target.bucket)
+    if (!source || !target) return []
+    return destinations(
+      (prefix) => store.keysUnder(source, prefix),
+      request.selection,
+      request.target.prefix,
+      request.newName,
+    )
+      .map(([, to]) => to)
+      .filter((to) => !isFolderKey(to) && target.objects.has(to))
+  }
+
   return {
+    clashes: (request: CommandRequest<'jobs.clashes'>): Result<{ existing: string[] }> => ({
+      ok: true,
+      value: { existing: clashesOf(request) },
+    }),
     start: (request: JobRequest): Result<JobSummary> => {
+      if (request.kind === 'copy' || request.kind === 'move') {
+        const existing = request.conflict === undefined ? clashesOf(request) : []
+        if (existing.length > 0) {
+          return {
+            ok: false,
+            error: { code: 'NAME_CLASH', message: `${existing.length} names exist in the target.` },
+          }
+        }
+      }
       const planned = plan(request)
       if (!planned) {
         return { ok: false, error: { code: 'NO_SUCH_BUCKET', message: 'The bucket is gone.' } }

@@ -5,6 +5,9 @@ import type { Entry } from './object-entry'
 
 export type TransferMode = 'copy' | 'move'
 
+/** What is writing the names that clash (the dialog's wording, and who takes the answer). */
+export type NameClashOperation = 'upload' | 'copy' | 'move' | 'rename'
+
 export type Dialog =
   | { readonly kind: 'new-folder'; readonly location: Location }
   | { readonly kind: 'rename'; readonly location: Location; readonly entry: Entry }
@@ -26,14 +29,19 @@ export type Dialog =
   /** An upload link for a new key in the open folder. */
   | { readonly kind: 'upload-link'; readonly location: Location }
   | {
-      /** Some keys of an upload exist: asked once per batch (see UploadsSlice). */
+      /**
+       * Some target keys of an upload, copy, move or rename exist: asked once per operation
+       * (uploads: UploadsSlice; the others: JobsSlice).
+       */
       readonly kind: 'name-clash'
+      readonly operation: NameClashOperation
+      /** The upload's preparation, or the job's question. */
       readonly preparationId: string
       readonly target: Location
       /** The target keys that exist. */
       readonly existing: readonly string[]
-      /** How many files the batch has. */
-      readonly total: number
+      /** How many files the batch has; null when not counted (a copy of folders). */
+      readonly total: number | null
     }
   | { readonly kind: 'new-bucket'; readonly accountId: string }
   | { readonly kind: 'delete-bucket'; readonly accountId: string; readonly bucket: string }

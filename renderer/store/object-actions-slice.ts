@@ -110,6 +110,8 @@ export const createObjectActionsSlice =
           selection: clipboard.selection,
           target: { bucket: location.bucket, prefix: location.prefix },
         })
+        // Backing out of the name-clash question is not a failure: the clipboard stays.
+        if (error?.code === 'CANCELLED') return null
         if (error) set({ actionError: { title: 'Could not paste', error } })
         // Moved items are no longer where the clipboard says: a cut pastes once.
         else if (clipboard.mode === 'cut') set({ clipboard: null })

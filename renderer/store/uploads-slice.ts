@@ -123,7 +123,14 @@ export const createUploadsSlice =
       new Promise((resolve) => {
         answers.set(id, resolve)
         update(id, { state: 'asking', existing })
-        get().openDialog({ kind: 'name-clash', preparationId: id, target, existing, total })
+        get().openDialog({
+          kind: 'name-clash',
+          operation: 'upload',
+          preparationId: id,
+          target,
+          existing,
+          total,
+        })
       })
 
     /** Each file as main reads it: its path in Electron, else a staged copy. */
@@ -256,6 +263,7 @@ export const createUploadsSlice =
         if (preparation?.state !== 'asking' || !preparation.existing) return
         get().openDialog({
           kind: 'name-clash',
+          operation: 'upload',
           preparationId,
           target: preparation.target,
           existing: preparation.existing,

@@ -4,15 +4,18 @@
  * where it is a plain MD5), so a failed move leaves the source where it was.
  */
 import { CopyObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3'
+import type { NameClashPolicy } from '../../../shared/name-clash'
 import type { Selection } from '../../../shared/objects'
 import { CodedError } from '../../../shared/errors'
-import { baseName, joinKey, keyProblem, parentPrefix } from '../../../shared/s3-keys'
+import { baseName, isFolderKey, joinKey, keyProblem, parentPrefix } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
 import { toAppError } from '../error-mapper'
+import { settleName } from '../name-clash'
 import { copySource } from '../objects/copy-source'
 import { MAX_SINGLE_COPY_BYTES, multipartCopy } from '../objects/multipart-copy'
 import { deleteKeys } from './delete-objects'
 import type { JobContext } from './job-manager'
+import { findCopyClashes, type CopyClashes } from './copy-clashes'
 import { walkSelection, type SourceObject } from './selection-walk'
 
 export type CopyTarget = { readonly bucket: string; readonly prefix: string }
@@ -22,6 +25,8 @@ export type CopyPlan = {
   readonly target: CopyTarget
   readonly newName?: string
   readonly move: boolean
+  /** Where a destination exists; 'overwrite' checks nothing (the caller made sure). */
+  readonly conflict?: NameClashPolicy
 }
 
 /** Objects copied at once; the account's request governor paces the requests. */
@@ -38,6 +43,18 @@ export const targetKey = (source: SourceObject, plan: CopyPlan): string =>
   source.picked === ''
     ? joinKey(plan.target.prefix, source.key)
     : destinationOf(source.picked, plan) + source.key.slice(source.picked.length)
+
+/** Which destinations of a plan exist already (from listings of the target folders). */
+export const findPlanClashes = (
+  connection: Connection,
+  plan: CopyPlan,
+  signal?: AbortSignal,
+): Promise<CopyClashes> =>
+  findCopyClashes(
+    connection,
+    { ...plan, destinationOf: (source) => targetKey(source, plan) },
+    signal,
+  )
 
 /** Refuses what cannot work before any request is made. */
 export const checkCopyPlan = (plan: CopyPlan): void => {
@@ -140,6 +157,14 @@ export const copySelection = async (
 ): Promise<void> => {
   checkCopyPlan(plan)
   const bucket = plan.selection.bucket
+  const policy = plan.conflict ?? 'overwrite'
+  // Skip and keep-both need to know what is there: listings of the target folders, once.
+  const stored =
+    policy === 'overwrite'
+      ? new Set<string>()
+      : (await findPlanClashes(connection, plan, context.signal)).stored
+  /** Names this job writes, so "name (1)" is never given twice. */
+  const claimed = new Set<string>()
   let seen = 0
   for await (const page of walkSelection(connection, plan.selection, context.signal)) {
     seen += page.length
@@ -147,7 +172,16 @@ export const copySelection = async (
     const queue = [...page]
     const worker = async (): Promise<void> => {
       for (let source = queue.shift(); source; source = queue.shift()) {
-        const destination = targetKey(source, plan)
+        const wanted = targetKey(source, plan)
+        const destination = isFolderKey(wanted)
+          ? wanted
+          : settleName(wanted, policy, (name) => stored.has(name) || claimed.has(name))
+        if (destination === null) {
+          // Skipped: left where it is (a move keeps its source).
+          context.progress(1)
+          continue
+        }
+        claimed.add(destination)
         try {
           const { size, etag } = await copyOne(
             connection,

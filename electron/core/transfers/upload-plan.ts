@@ -12,7 +12,7 @@ import {
   keyProblem as s3KeyProblem,
 } from '../../../shared/s3-keys'
 import type { ConflictPolicy, FileSource } from '../../../shared/transfers'
-import { firstFreeName } from './numbered-name'
+import { settleName } from '../name-clash'
 
 export type PlannedFile = { readonly key: string; readonly source: FileSource }
 
@@ -79,15 +79,15 @@ export const planUpload = async (
   /** Keys this batch writes, so two files never land on one key. */
   const claimed = new Set<string>()
   for (const { key: wanted, source } of wantedFiles) {
-    const clash = stored.has(wanted) || claimed.has(wanted)
-    if (clash && request.conflict === 'skip') {
+    const key = settleName(
+      wanted,
+      request.conflict,
+      (name) => stored.has(name) || claimed.has(name),
+    )
+    if (key === null) {
       skipped.push(wanted)
       continue
     }
-    const key =
-      clash && request.conflict === 'keep-both'
-        ? await firstFreeName(wanted, (name) => stored.has(name) || claimed.has(name))
-        : wanted
     // " (1)" can push a key that just fit over the limit.
     const problem = keyProblem(key)
     if (problem) {

@@ -38,6 +38,7 @@ export const DialogHost = () => {
       return (
         <NameClashDialog
           key={dialog.preparationId}
+          operation={dialog.operation}
           preparationId={dialog.preparationId}
           target={dialog.target}
           existing={dialog.existing}
