@@ -2,7 +2,7 @@
  * Issue 3 end to end: browse and manage a DSS account through the gateway emulator in Chromium,
  * and read the emulator's request log to see what the app really sent.
  */
-import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { connectAccount } from './connect-account'
 import { expect, test } from './fixtures'
 import { createS3TestClient } from './testbed/s3-test-client'
@@ -165,4 +165,53 @@ test('create, rename, move, edit, delete: the everyday work on a bucket', async 
     await tree.getByRole('treeitem', { name: 'e2e-archive', exact: true }).click()
     await page.screenshot({ path: 'docs/screenshots/browser.png' })
   }
+})
+
+test('a paste onto an existing name asks first: replace, skip or keep both', async ({
+  page,
+  app,
+  liveTestBed: bed,
+}) => {
+  const client = createS3TestClient({
+    endpoint: bed.peer.url,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+  })
+  const put = (Key: string, Body: string) =>
+    client.send(new PutObjectCommand({ Bucket: 'e2e-archive', Key, Body }))
+  const read = async (Key: string) => {
+    const answer = await client.send(new GetObjectCommand({ Bucket: 'e2e-archive', Key }))
+    return (await answer.Body?.transformToString()) ?? ''
+  }
+  await put('hello.txt', '10 bytes!!')
+  await put('new/hello.txt', '20 bytes of hello!!!')
+  await connectAccount(page, app.url, bed)
+  const tree = page.getByRole('tree', { name: 'Accounts' })
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const toolbar = page.getByRole('toolbar', { name: 'Browser' })
+
+  await tree.getByRole('treeitem', { name: 'e2e-archive', exact: true }).click()
+  await grid.getByRole('row', { name: 'new', exact: true }).dblclick()
+  await grid.getByRole('row', { name: 'hello.txt', exact: true }).click()
+  await toolbar.getByRole('button', { name: 'Copy', exact: true }).click()
+  await tree.getByRole('treeitem', { name: 'e2e-archive', exact: true }).click()
+  await expect(grid.getByRole('row', { name: 'new', exact: true })).toBeVisible()
+  await toolbar.getByRole('button', { name: 'Paste' }).click()
+
+  const clash = page.getByRole('dialog', { name: 'Name clash' })
+  await expect(clash).toContainText('“hello.txt” is already in this folder')
+  await expect(clash).toContainText('Copying to e2e-archive/')
+  await page.screenshot({ path: 'test-results/paste-name-clash.png' })
+  // Nothing was written while the question was open.
+  expect(await read('hello.txt')).toBe('10 bytes!!')
+  await clash.getByRole('button', { name: 'Keep both' }).click()
+  await expect(grid.getByRole('row', { name: 'hello (1).txt', exact: true })).toBeVisible()
+  expect(await read('hello.txt')).toBe('10 bytes!!')
+  expect(await read('hello (1).txt')).toBe('20 bytes of hello!!!')
+
+  await toolbar.getByRole('button', { name: 'Paste' }).click()
+  await clash.getByRole('button', { name: 'Overwrite' }).click()
+  await expect(clash).toHaveCount(0)
+  await expect.poll(() => read('hello.txt')).toBe('20 bytes of hello!!!')
+  client.destroy()
 })
