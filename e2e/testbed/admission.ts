@@ -1,10 +1,10 @@
 /**
- * What happens to an HTTPS request the rate limit let through: latency, then a fault or the proxy
- * (which may damage a body on its way).
+ * What happens to an HTTPS request the rate limit let through: latency, then a fault (a stall
+ * among them) or the proxy (which may damage a body on its way).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
-import { drawFault, type FaultSettings } from './faults.js'
+import { drawFault, stallsFor, type FaultSettings } from './faults.js'
 import {
   forwardRequest,
   hasRequestBody,
@@ -43,6 +43,20 @@ export const admit = async (
     if (req.socket.destroyed) return
   }
   trace.fault = fault
+  const stall = stallsFor(settings, req.method ?? '')
+  if (stall) {
+    trace.fault = 'stall'
+    if (expectsContinue) res.writeContinue()
+    if (stall.mode === 'body') {
+      forwardRequest(req, res, trace, admission.upstream, { resetResponse: false, stallBody: true })
+      return
+    }
+    // Read (and drop) what is sent, answer nothing: the socket stays open and silent.
+    req.on('data', (chunk: Buffer) => {
+      trace.bytesIn += chunk.length
+    })
+    return
+  }
   if (settings.refuseListV2 && req.method === 'GET' && /[?&]list-type=2(&|$)/.test(req.url ?? '')) {
     trace.bytesOut += sendS3Error(req, res, NOT_IMPLEMENTED, expectsContinue)
     return

@@ -18,6 +18,7 @@ describe('faults', () => {
       latencyMs: 0,
       refuseListV2: false,
       corruptRate: 0,
+      stall: null,
     })
     expect(toFaultSettings()).toEqual({
       errorRate: 0,
@@ -25,6 +26,7 @@ describe('faults', () => {
       latencyMs: 0,
       refuseListV2: false,
       corruptRate: 0,
+      stall: null,
     })
   })
 

@@ -14,6 +14,17 @@ export type Faults = {
    * upstream, the length unchanged: a server that checks Content-MD5 answers `400 BadDigest`.
    */
   readonly corruptRate?: number
+  /**
+   * Requests (of these methods, or all) that stall, held until the client gives up or the
+   * emulator stops: `answer` reads the request and never answers; `body` forwards it and sends
+   * the upstream's status line and headers, then nothing of the body.
+   */
+  readonly stall?: Stall | null
+}
+
+export type Stall = {
+  readonly mode: 'answer' | 'body'
+  readonly methods?: readonly string[]
 }
 
 export type FaultSettings = Required<Faults>
@@ -24,7 +35,14 @@ export const NO_FAULTS: FaultSettings = {
   latencyMs: 0,
   refuseListV2: false,
   corruptRate: 0,
+  stall: null,
 }
+
+/** Whether a request of this method stalls under these settings. */
+export const stallsFor = (settings: FaultSettings, method: string): Stall | null =>
+  settings.stall && (!settings.stall.methods || settings.stall.methods.includes(method))
+    ? settings.stall
+    : null
 
 const checkRate = (name: string, value: number): number => {
   if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be within 0..1, got ${value}`)
@@ -43,6 +61,7 @@ export const toFaultSettings = (faults: Faults = {}): FaultSettings => {
     latencyMs,
     refuseListV2: faults.refuseListV2 ?? false,
     corruptRate: checkRate('corruptRate', faults.corruptRate ?? 0),
+    stall: faults.stall ?? null,
   }
 }
 

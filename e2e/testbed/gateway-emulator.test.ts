@@ -400,6 +400,73 @@ describe('faults', () => {
     }
   })
 
+  it("stall 'answer' reads the request and never answers, until the client gives up", async () => {
+    emulator.setFaults({ stall: { mode: 'answer', methods: ['PUT'] } })
+    // Other methods pass.
+    expect((await viaHttps({ path: '/b/k' })).status).toBe(200)
+    const error = await failureOf(
+      new Promise((resolve, reject) => {
+        const req = https.request(
+          `${emulator.httpsUrl}/b/k`,
+          { method: 'PUT', ca: emulator.caPem, agent: false, timeout: 1000 },
+          resolve,
+        )
+        req.once('timeout', () =>
+          req.destroy(Object.assign(new Error('gave up'), { code: 'GAVE_UP' })),
+        )
+        req.once('error', reject)
+        req.end(BIG_BODY)
+      }),
+    )
+    expect(error.code).toBe('GAVE_UP')
+    await expect
+      .poll(() => emulator.log().filter((entry) => entry.method === 'PUT'))
+      .toMatchObject([{ status: 0, fault: 'stall', bytesIn: BIG_BODY.length }])
+    expect(upstream.hits.map((hit) => hit.method)).toEqual(['GET'])
+  })
+
+  it("stall 'body' sends the upstream's status and headers, then nothing", async () => {
+    emulator.setFaults({ stall: { mode: 'body' } })
+    let status = 0
+    let received = 0
+    const error = await failureOf(
+      new Promise((resolve, reject) => {
+        const req = https.get(
+          `${emulator.httpsUrl}/big`,
+          { ca: emulator.caPem, agent: false, timeout: 1000 },
+          (res) => {
+            status = res.statusCode ?? 0
+            res.on('data', (chunk: Buffer) => (received += chunk.length))
+            res.once('error', reject)
+            res.once('end', resolve)
+          },
+        )
+        req.once('timeout', () =>
+          req.destroy(Object.assign(new Error('gave up'), { code: 'GAVE_UP' })),
+        )
+        req.once('error', reject)
+      }),
+    )
+    expect(['GAVE_UP', 'ECONNRESET']).toContain(error.code)
+    expect(status).toBe(200)
+    expect(received).toBe(0)
+    await expect.poll(() => emulator.log()).toMatchObject([{ status: 200, fault: 'stall' }])
+  })
+
+  it('tells a listener of each request as it arrives, before it is answered', async () => {
+    emulator.setFaults({ latencyMs: 200 })
+    const seen: { method: string; query: Readonly<Record<string, string>>; logged: number }[] = []
+    const stop = emulator.onArrival((request) =>
+      seen.push({ ...request, logged: emulator.log().length }),
+    )
+    await viaHttps({ method: 'PUT', path: '/b/k?partNumber=3&uploadId=u%2B1', body: 'x' })
+    stop()
+    await viaHttps({ path: '/b/k' })
+    expect(seen).toEqual([
+      { method: 'PUT', query: { partNumber: '3', uploadId: 'u+1' }, logged: 0 },
+    ])
+  })
+
   it('adds latency before forwarding', async () => {
     emulator.setFaults({ latencyMs: 300 })
     const started = performance.now()

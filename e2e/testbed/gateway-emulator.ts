@@ -44,12 +44,23 @@ export type GatewayEmulator = {
   setFaults(faults: Faults): void
   /** A copy of the entries so far, in order of completion. */
   log(): RequestLogEntry[]
+  /**
+   * Calls `listener` as each HTTPS request arrives (its head read, before anything else happens
+   * to it), synchronously: a test can act at that very moment. Returns the unsubscribe.
+   */
+  onArrival(listener: (request: Arrival) => void): () => void
   clearLog(): void
   /** Closes every connection, idle or busy; calling it again is harmless. */
   stop(): Promise<void>
 }
 
 export const DEFAULT_RATE_LIMIT = 100
+
+/** A request as it arrives. */
+export type Arrival = {
+  readonly method: string
+  readonly query: Readonly<Record<string, string>>
+}
 
 /** Keeps a long benchmark from growing the log without bound; far above what a test asserts on. */
 const LOG_LIMIT = 100_000
@@ -91,6 +102,7 @@ export const startGatewayEmulator = async (
     entries.push(entry)
     if (entries.length > LOG_LIMIT * 1.1) entries = entries.slice(-LOG_LIMIT)
   }
+  const arrivals = new Set<(request: Arrival) => void>()
   const stopper = new AbortController()
   const upstream = createUpstream(options.upstream)
   const admission: Admission = {
@@ -128,6 +140,11 @@ export const startGatewayEmulator = async (
       httpsServer,
       (req, res, expectsContinue) => {
         const trace = traceRequest(req, res, 'https', record)
+        if (arrivals.size > 0) {
+          const { searchParams } = new URL(req.url ?? '/', 'https://emulator.invalid')
+          const arrival = { method: req.method ?? '', query: Object.fromEntries(searchParams) }
+          for (const listener of arrivals) listener(arrival)
+        }
         // Every request counts, whatever happens to it next: DSS counts retries and failures too.
         if (!limiter.tryTake()) {
           trace.fault = 'slowdown'
@@ -157,6 +174,10 @@ export const startGatewayEmulator = async (
         faults = toFaultSettings(next)
       },
       log: () => [...entries],
+      onArrival: (listener) => {
+        arrivals.add(listener)
+        return () => arrivals.delete(listener)
+      },
       clearLog: () => {
         entries = []
       },

@@ -128,12 +128,27 @@ export const flipByteAt = (offset: number): Transform => {
   })
 }
 
+/** Sends the status line and headers, then nothing: the body never comes (fault `stall`). */
+const stallResponse = (upRes: IncomingMessage, res: ServerResponse): void => {
+  res.writeHead(
+    upRes.statusCode ?? 502,
+    upRes.statusMessage,
+    withoutHopByHop(upRes.rawHeaders, RESPONSE_HOP_BY_HOP),
+  )
+  res.flushHeaders()
+  upRes.resume()
+}
+
 export const forwardRequest = (
   req: IncomingMessage,
   res: ServerResponse,
   trace: RequestTrace,
   upstream: Upstream,
-  options: { readonly resetResponse: boolean; readonly corruptBody?: boolean },
+  options: {
+    readonly resetResponse: boolean
+    readonly corruptBody?: boolean
+    readonly stallBody?: boolean
+  },
 ): void => {
   const { url, agent } = upstream
   const send = url.protocol === 'https:' ? https.request : http.request
@@ -148,7 +163,8 @@ export const forwardRequest = (
     agent,
   })
   upstreamReq.on('response', (upRes) => {
-    if (options.resetResponse) resetMidResponse(req, upRes, res, trace)
+    if (options.stallBody) stallResponse(upRes, res)
+    else if (options.resetResponse) resetMidResponse(req, upRes, res, trace)
     else relayResponse(upRes, res, trace)
   })
   // Only bodies of a declared length are corrupted (see admission.ts): the byte in the middle.

@@ -1,7 +1,7 @@
 /** What the gateway emulator records about each request, and helpers tests assert with. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-export type FaultKind = 'slowdown' | 'error' | 'reset' | 'corrupt'
+export type FaultKind = 'slowdown' | 'error' | 'reset' | 'corrupt' | 'stall'
 
 export type RequestLogEntry = {
   /** Arrival time, ms since the epoch. */

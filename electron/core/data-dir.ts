@@ -52,6 +52,7 @@ export const APP_ENTRIES = [
   'secrets.json',
   'share-links.json',
   'transfers.json',
+  'transfers.parts',
   'transfer-settings.json',
   'window-state.json',
   'sandbox',
