@@ -53,6 +53,8 @@ export type FakeOptions = {
   readonly importable?: readonly ImportableAccount[]
   /** Where main says secrets are kept (app.info); null leaves it out, like an older core. */
   readonly secretStorage?: AppInfo['secretStorage'] | null
+  /** Data files main set aside at start (app.info). */
+  readonly notices?: AppInfo['notices']
   /** Makes a listing or any command fail; null lets it through. */
   readonly failCommand?: (name: CommandName, request: unknown) => Result<never> | null
   /** Transfers pause this long between steps; each takes `transferSteps` steps. */
@@ -110,6 +112,7 @@ export const createFakeDssApi = ({
   failKey = () => null,
   importable = [],
   secretStorage = { description: 'the test keychain', encrypted: true },
+  notices,
   failCommand = () => null,
   transferStepMs = 0,
   transferSteps = 4,
@@ -181,6 +184,7 @@ export const createFakeDssApi = ({
         shell: 'web',
         platform: 'test',
         ...(secretStorage ? { secretStorage } : {}),
+        ...(notices ? { notices } : {}),
       },
     }),
     'accounts.list': () => ({ ok: true, value: accounts }),

@@ -8,6 +8,7 @@ import { Spinner } from './spinner'
 export const ConnectionResult = () => {
   const test = useAppStore((state) => state.connectionTest)
   const save = useAppStore((state) => state.saveStatus)
+  const cancelConnectionTest = useAppStore((state) => state.cancelConnectionTest)
   const state = save.state !== 'idle' ? save.state : test.state
 
   return (
@@ -33,7 +34,10 @@ export const ConnectionResult = () => {
       )}
       {save.state === 'idle' && test.state === 'testing' && (
         <p className="notice" role="status">
-          <Spinner /> Testing connection…
+          <Spinner /> Testing connection…{' '}
+          <button type="button" className="button button-quiet" onClick={cancelConnectionTest}>
+            Stop
+          </button>
         </p>
       )}
       {save.state === 'idle' && test.state === 'ok' && (

@@ -4,6 +4,7 @@ import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts'
 import type { CommandRequest, DssApi } from '../../shared/contract'
 import type { AppError } from '../../shared/errors'
 import type { AppState, SliceCreator } from './app-state'
+import { createRequestIds } from './request-ids'
 
 export type AccountList =
   | { readonly state: 'loading' }
@@ -20,7 +21,8 @@ export type Editor =
 
 export type ConnectionTest =
   | { readonly state: 'idle' }
-  | { readonly state: 'testing' }
+  /** `requestId` names the test to main, so that it can be stopped. */
+  | { readonly state: 'testing'; readonly requestId: string }
   | { readonly state: 'ok'; readonly report: ConnectionReport }
   | { readonly state: 'failed'; readonly error: AppError }
 
@@ -41,6 +43,8 @@ export type AccountsSlice = {
   openEditor(editor: Exclude<Editor, { mode: 'closed' }>): void
   closeEditor(): void
   testConnection(request: CommandRequest<'accounts.test'>): Promise<void>
+  /** Stops a test under way: main gives up on it (a server may never answer). */
+  cancelConnectionTest(): void
   clearConnectionTest(): void
   /** Saves the form, then opens the saved account. */
   saveAccount(request: CommandRequest<'accounts.save'>): Promise<void>
@@ -83,92 +87,116 @@ export const applyAccountList = (
 
 export const createAccountsSlice =
   (api: DssApi): SliceCreator<AccountsSlice> =>
-  (set, get) => ({
-    accountList: { state: 'loading' },
-    selectedAccountId: null,
-    editor: { mode: 'closed' },
-    connectionTest: idle,
-    saveStatus: idle,
+  (set, get) => {
+    const requestId = createRequestIds()
 
-    loadAccounts: async () => {
-      const result = await api.invoke('accounts.list', {})
-      if (!result.ok) {
-        set({ accountList: { state: 'failed', error: result.error } })
-        return
-      }
-      set((state) => applyAccountList(state, result.value))
-      // Start where the user most likely left off: their first saved account — or, with none
-      // yet, the local sandbox, so a newcomer sees a working browser at once.
-      const { selectedAccountId, editor } = get()
-      const firstSaved = result.value.find((account) => account.id !== SANDBOX_ACCOUNT_ID)
-      if (selectedAccountId === null && editor.mode === 'closed') {
-        get().selectAccount(firstSaved?.id ?? SANDBOX_ACCOUNT_ID)
-      }
-    },
+    /** Tells main to give up on the test under way, if there is one. */
+    const stopTest = (): void => {
+      const test = get().connectionTest
+      if (test.state !== 'testing') return
+      void api.invoke('requests.cancel', { requestId: test.requestId })
+    }
 
-    selectAccount: (id) => {
-      get().closeBrowser()
-      set({ selectedAccountId: id, editor: { mode: 'closed' } })
-      // An open request log follows the open account at once, not at its next tick.
-      void get().refreshRequestLog()
-      if (id !== SANDBOX_ACCOUNT_ID) get().ensureBuckets(id)
-      else if (get().sandboxStatus.state === 'ready') get().ensureBuckets(id)
-      else void get().startSandbox()
-    },
+    return {
+      accountList: { state: 'loading' },
+      selectedAccountId: null,
+      editor: { mode: 'closed' },
+      connectionTest: idle,
+      saveStatus: idle,
 
-    openEditor: (editor) => {
-      set({ editor, connectionTest: idle, saveStatus: idle })
-      // A new account may come from the AWS CLI's profiles; read them as the form opens.
-      if (editor.mode === 'add') void get().loadImportable()
-    },
-
-    closeEditor: () => set({ editor: { mode: 'closed' }, connectionTest: idle, saveStatus: idle }),
-
-    testConnection: async (request) => {
-      set({ connectionTest: { state: 'testing' }, saveStatus: idle })
-      const result = await api.invoke('accounts.test', request)
-      // A result for a form the user has since closed or reset is not worth showing.
-      if (get().connectionTest.state !== 'testing') return
-      set({
-        connectionTest: result.ok
-          ? { state: 'ok', report: result.value }
-          : { state: 'failed', error: result.error },
-      })
-    },
-
-    clearConnectionTest: () => {
-      if (get().connectionTest.state !== 'idle') set({ connectionTest: idle })
-    },
-
-    saveAccount: async (request) => {
-      set({ saveStatus: { state: 'saving' }, connectionTest: idle })
-      const result = await api.invoke('accounts.save', request)
-      if (!result.ok) {
-        set({ saveStatus: { state: 'failed', error: result.error } })
-        return
-      }
-      const saved = result.value
-      set((state) => {
-        // The keys or endpoint may have changed: buckets listed with the old ones must go.
-        const bucketLists = new Map(state.bucketLists)
-        bucketLists.delete(saved.id)
-        return {
-          ...applyAccountList({ ...state, bucketLists }, upsert(listed(state), saved)),
-          saveStatus: idle,
+      loadAccounts: async () => {
+        const result = await api.invoke('accounts.list', {})
+        if (!result.ok) {
+          set({ accountList: { state: 'failed', error: result.error } })
+          return
         }
-      })
-      get().selectAccount(saved.id)
-    },
+        set((state) => applyAccountList(state, result.value))
+        // Start where the user most likely left off: their first saved account — or, with none
+        // yet, the local sandbox, so a newcomer sees a working browser at once.
+        const { selectedAccountId, editor } = get()
+        const firstSaved = result.value.find((account) => account.id !== SANDBOX_ACCOUNT_ID)
+        if (selectedAccountId === null && editor.mode === 'closed') {
+          get().selectAccount(firstSaved?.id ?? SANDBOX_ACCOUNT_ID)
+        }
+      },
 
-    removeAccount: async (id) => {
-      const result = await api.invoke('accounts.remove', { id })
-      if (!result.ok) return result.error
-      set((state) =>
-        applyAccountList(
-          state,
-          listed(state).filter((account) => account.id !== id),
-        ),
-      )
-      return null
-    },
-  })
+      selectAccount: (id) => {
+        get().closeBrowser()
+        set({ selectedAccountId: id, editor: { mode: 'closed' } })
+        // An open request log follows the open account at once, not at its next tick.
+        void get().refreshRequestLog()
+        if (id !== SANDBOX_ACCOUNT_ID) get().ensureBuckets(id)
+        else if (get().sandboxStatus.state === 'ready') get().ensureBuckets(id)
+        else void get().startSandbox()
+      },
+
+      openEditor: (editor) => {
+        set({ editor, connectionTest: idle, saveStatus: idle })
+        // A new account may come from the AWS CLI's profiles; read them as the form opens.
+        if (editor.mode === 'add') void get().loadImportable()
+      },
+
+      closeEditor: () => {
+        stopTest()
+        set({ editor: { mode: 'closed' }, connectionTest: idle, saveStatus: idle })
+      },
+
+      testConnection: async (request) => {
+        stopTest()
+        const id = requestId('test')
+        set({ connectionTest: { state: 'testing', requestId: id }, saveStatus: idle })
+        const result = await api.invoke('accounts.test', { ...request, requestId: id })
+        // A result for a test since stopped, or a form since closed or reset, is not worth showing.
+        const current = get().connectionTest
+        if (current.state !== 'testing' || current.requestId !== id) return
+        set({
+          connectionTest: result.ok
+            ? { state: 'ok', report: result.value }
+            : { state: 'failed', error: result.error },
+        })
+      },
+
+      cancelConnectionTest: () => {
+        stopTest()
+        if (get().connectionTest.state === 'testing') set({ connectionTest: idle })
+      },
+
+      clearConnectionTest: () => {
+        stopTest()
+        if (get().connectionTest.state !== 'idle') set({ connectionTest: idle })
+      },
+
+      saveAccount: async (request) => {
+        stopTest()
+        set({ saveStatus: { state: 'saving' }, connectionTest: idle })
+        const result = await api.invoke('accounts.save', request)
+        if (!result.ok) {
+          set({ saveStatus: { state: 'failed', error: result.error } })
+          return
+        }
+        const saved = result.value
+        set((state) => {
+          // The keys or endpoint may have changed: buckets listed with the old ones must go.
+          const bucketLists = new Map(state.bucketLists)
+          bucketLists.delete(saved.id)
+          return {
+            ...applyAccountList({ ...state, bucketLists }, upsert(listed(state), saved)),
+            saveStatus: idle,
+          }
+        })
+        get().selectAccount(saved.id)
+      },
+
+      removeAccount: async (id) => {
+        const result = await api.invoke('accounts.remove', { id })
+        if (!result.ok) return result.error
+        set((state) =>
+          applyAccountList(
+            state,
+            listed(state).filter((account) => account.id !== id),
+          ),
+        )
+        return null
+      },
+    }
+  }

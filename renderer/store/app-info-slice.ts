@@ -11,11 +11,15 @@ export type AppInfoSlice = {
 
 export const createAppInfoSlice =
   (api: DssApi): SliceCreator<AppInfoSlice> =>
-  (set) => ({
+  (set, get) => ({
     appInfo: null,
 
     loadAppInfo: async () => {
       const result = await api.invoke('app.info', {})
-      if (result.ok) set({ appInfo: result.value })
+      if (!result.ok) return
+      set({ appInfo: result.value })
+      // Data files main set aside before this window listened (damaged at start).
+      const notices = result.value.notices ?? []
+      if (notices.length > 0) get().showAppNotice({ level: 'error', message: notices.join(' ') })
     },
   })

@@ -74,6 +74,23 @@ describe('the app store', () => {
     ).toHaveLength(1)
   })
 
+  it('stops a connection test: main is told to give it up, and its late answer is dropped', async () => {
+    const { store, api } = setUp()
+    const testing = store.getState().testConnection({ draft })
+    expect(store.getState().connectionTest.state).toBe('testing')
+    store.getState().cancelConnectionTest()
+    expect(store.getState().connectionTest).toEqual({ state: 'idle' })
+    await testing
+    expect(store.getState().connectionTest).toEqual({ state: 'idle' })
+    const sent = api.calls.find(({ name }) => name === 'accounts.test')?.request as {
+      requestId?: string
+    }
+    expect(sent.requestId).toEqual(expect.any(String))
+    expect(api.calls.filter(({ name }) => name === 'requests.cancel')).toEqual([
+      { name: 'requests.cancel', request: { requestId: sent.requestId } },
+    ])
+  })
+
   it('reports a connection test, and its failure with the error code', async () => {
     const { store } = setUp()
     const testing = store.getState().testConnection({ draft })

@@ -34,6 +34,26 @@ describe('the object browser listing', () => {
     expect(names(store.getState().listing?.entries ?? [])).toEqual(['only.txt'])
   })
 
+  it('tells main to give up on the page a left folder waits for', async () => {
+    const { store, callsOf } = await setUpBrowser(
+      { demo: [...many(3000, 'big/'), 'small/only.txt'] },
+      { delayMs: 60 },
+    )
+    store.getState().openLocation({ ...demo, prefix: 'big/' })
+    await vi.waitFor(() => expect(callsOf('objects.list')).toHaveLength(1))
+    const waiting = (callsOf('objects.list')[0]?.request as { requestId?: string }).requestId
+    expect(waiting).toEqual(expect.any(String))
+    store.getState().openLocation({ ...demo, prefix: 'small/' })
+    expect(callsOf('requests.cancel').map(({ request }) => request)).toEqual([
+      { requestId: waiting },
+    ])
+    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
+    expect(names(store.getState().listing?.entries ?? [])).toEqual(['only.txt'])
+    // A listing that ended by itself is not cancelled afterwards.
+    store.getState().closeBrowser()
+    expect(callsOf('requests.cancel')).toHaveLength(1)
+  })
+
   it('names rows exactly as stored, folders first, never trimmed or normalised', async () => {
     const nfd = 'cafe\u0301.txt'
     const keys = [' lead.txt', 'trail.txt ', 'a+b%20c#d?e&f', '../up', nfd, 'docs/x', 'Docs/y']

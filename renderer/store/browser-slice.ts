@@ -1,7 +1,7 @@
 /**
  * The object browser: where it is, its back/forward history, and the open folder's listing,
  * fetched a page at a time so the first rows show at once. A listing that is no longer wanted
- * (the folder changed) stops at its next page and its answers are dropped.
+ * (the folder changed) stops: main gives up on the page it waits for, and answers are dropped.
  */
 import type { DssApi } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/errors'
@@ -12,6 +12,7 @@ import type { Location } from './location'
 import { prefixesOverlap, sameLocation } from './location'
 import type { Entry } from './object-entry'
 import { entriesOfPage } from './object-entry'
+import { createRequestIds } from './request-ids'
 
 export type ListingStatus =
   | { readonly state: 'loading' }
@@ -85,13 +86,25 @@ export const createBrowserSlice =
     // The run whose answers are still wanted; any other run stops at its next page.
     let currentRun = 0
     let refreshTimer: ReturnType<typeof setTimeout> | null = null
+    const requestId = createRequestIds()
+    /** The page request of the current run while it waits for main, so a new run can stop it. */
+    let pending: string | null = null
+
+    /** Main gives up on the page the last run waits for (a slow server keeps no one waiting). */
+    const stopPending = (): void => {
+      if (pending !== null) void api.invoke('requests.cancel', { requestId: pending })
+      pending = null
+    }
 
     const run = async (listing: Listing, background: boolean): Promise<void> => {
+      stopPending()
       const runId = ++currentRun
       const { location, search } = listing
       const collected: Entry[] = []
       let token: string | null = null
       do {
+        const id = requestId('list')
+        pending = id
         const result: Result<ObjectPage> = await api.invoke('objects.list', {
           accountId: location.accountId,
           bucket: location.bucket,
@@ -99,7 +112,9 @@ export const createBrowserSlice =
           recursive: search !== null,
           continuationToken: token,
           maxKeys: 1000,
+          requestId: id,
         })
+        if (pending === id) pending = null
         if (runId !== currentRun) return
         const current = get().listing
         if (current === null) return
@@ -225,6 +240,7 @@ export const createBrowserSlice =
       },
 
       closeBrowser: () => {
+        stopPending()
         currentRun += 1
         if (get().location === null) return
         set({ location: null, listing: null, selectedKeys: new Set(), focusKey: null })

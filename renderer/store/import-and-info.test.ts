@@ -43,6 +43,27 @@ describe('where secrets are kept', () => {
   })
 })
 
+describe('data files main set aside', () => {
+  it('are shown as a notice once app.info tells of them', async () => {
+    const { store } = setUp({
+      notices: ['Your saved accounts could not be read: accounts.json in /d was damaged.'],
+    })
+    await vi.waitFor(() =>
+      expect(store.getState().linkNotice).toMatchObject({
+        kind: 'app',
+        level: 'error',
+        message: 'Your saved accounts could not be read: accounts.json in /d was damaged.',
+      }),
+    )
+  })
+
+  it('show nothing when there were none', async () => {
+    const { store } = setUp({ notices: [] })
+    await vi.waitFor(() => expect(store.getState().appInfo).not.toBeNull())
+    expect(store.getState().linkNotice).toBeNull()
+  })
+})
+
 describe('importing from the AWS CLI', () => {
   it('reads the profiles each time the add form opens, not for editing', async () => {
     const { store, callsOf } = setUp({ importable: [dss] })
