@@ -195,6 +195,10 @@ test('drop, name clash, pause and resume, download: files come back byte for byt
     const download = page.getByRole('dialog', { name: 'Download' })
     const saveTo = path.join(work, 'downloads')
     await download.getByLabel('Save to folder').fill(saveTo)
+    // What happens to a local file of the same name is a choice, keep both unless changed.
+    await expect(download.getByRole('radio', { name: /^Keep both/ })).toBeChecked()
+    await expect(download.getByRole('radio', { name: /^Skip/ })).not.toBeChecked()
+    await page.screenshot({ path: 'test-results/download-dialog.png' })
     await download.getByRole('button', { name: 'Download' }).click()
     await expect(download).toHaveCount(0)
     await expect(row('big.bin')).toBeVisible()

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import type { AppError } from './errors'
-import { nameClashPolicies, type NameClashPolicy } from './name-clash'
+import { localClashPolicies, nameClashPolicies, type NameClashPolicy } from './name-clash'
 
 export const MIB = 1024 ** 2
 /** The largest object S3 stores (and so the largest file we upload): 5 TiB. */
@@ -159,6 +159,11 @@ export const downloadRequest = z.strictObject({
   prefixes: z.array(prefix).max(10_000).default([]),
   /** An absolute folder; null is the OS Downloads folder. */
   destination: z.string().min(1).max(4096).nullable().default(null),
+  /**
+   * Where a file of that name is there already: keep both (saved as "name (1)") or skip it.
+   * A download never replaces a local file (part-file.ts publishes with a hard link).
+   */
+  conflict: z.enum(localClashPolicies).default('keep-both'),
 })
 
 export const transferIdRequest = z.strictObject({ id })

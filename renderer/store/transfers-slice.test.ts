@@ -109,6 +109,15 @@ describe('transfers', () => {
     expect(store.getState().transfers.size).toBe(0)
   })
 
+  it('sends the choice for local files that are there: skip when picked', async () => {
+    const { store, callsOf } = await setUpBrowser({ demo: ['top.txt'] })
+    await openAndWait(store, demo)
+    expect(
+      await store.getState().download(demo, [row('top.txt', 'object')], '/tmp/out', 'skip'),
+    ).toBeNull()
+    expect(callsOf('transfers.download')[0]?.request).toMatchObject({ conflict: 'skip' })
+  })
+
   it('downloads objects and folders into the folder given, and remembers it', async () => {
     const { store, callsOf } = await setUpBrowser({
       demo: ['top.txt', 'docs/a.txt', 'docs/b/c.txt'],
@@ -124,6 +133,8 @@ describe('transfers', () => {
       keys: ['top.txt'],
       prefixes: ['docs/'],
       destination: '/tmp/out',
+      // The name-clash choice is explicit, keep both unless the user picks skip.
+      conflict: 'keep-both',
     })
     expect(store.getState().transfersPanelOpen).toBe(true)
     expect(store.getState().lastDownloadFolder).toBe('/tmp/out')

@@ -4,6 +4,7 @@
  */
 import type { CommandName, CommandRequest, DssApi } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/errors'
+import type { LocalClashPolicy } from '../../shared/name-clash'
 import type {
   TransferSettings,
   TransferSnapshot,
@@ -40,11 +41,15 @@ export type TransfersSlice = {
   clearFinishedTransfers(): Promise<void>
   /** Aborts the multipart uploads an earlier run left, and drops them from the list. */
   discardInterrupted(): Promise<void>
-  /** Queues the rows (folders recursively) for download; null destination is the Downloads folder. */
+  /**
+   * Queues the rows (folders recursively) for download; null destination is the Downloads
+   * folder. A local file of the same name is kept, and the download saved beside it or skipped.
+   */
   download(
     location: Location,
     entries: readonly Entry[],
     destination: string | null,
+    conflict?: LocalClashPolicy,
   ): Promise<AppError | null>
   setTransfersPanelOpen(open: boolean): void
   loadTransferSettings(): Promise<void>
@@ -183,7 +188,7 @@ export const createTransfersSlice =
         })
       },
 
-      download: async (location, entries, destination) => {
+      download: async (location, entries, destination, conflict = 'keep-both') => {
         const { keys, prefixes } = selectionOf(location.bucket, entries)
         const result = await api.invoke('transfers.download', {
           accountId: location.accountId,
@@ -191,6 +196,7 @@ export const createTransfersSlice =
           keys,
           prefixes,
           destination,
+          conflict,
         })
         if (!result.ok) return result.error
         set({ transfersPanelOpen: true, transfersError: null, lastDownloadFolder: destination })

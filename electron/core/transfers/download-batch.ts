@@ -1,17 +1,20 @@
 /**
  * `transfers.download`: objects and whole folders (walked through listings, a page at a time)
- * queued one transfer per object, each given a safe local path that replaces nothing.
+ * queued one transfer per object, each given a safe local path that replaces nothing; a file
+ * already there is kept beside ("name (1)") or skipped, as the user chose.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { CodedError } from '../../../shared/errors'
+import type { LocalClashPolicy } from '../../../shared/name-clash'
 import { isFolderKey, keyProblem } from '../../../shared/s3-keys'
 import type { TransferBatch } from '../../../shared/transfers'
 import { walkSelection } from '../jobs/selection-walk'
 import { s3Call } from '../s3-call'
 import type { DownloadDeps } from './download-task'
 import { localError } from './file-source'
+import { localSegments } from './local-path'
 import { enqueue } from './queued-transfer'
 import type { TransferQueue } from './transfer-queue'
 
@@ -21,7 +24,15 @@ export type DownloadRequest = {
   readonly keys: readonly string[]
   readonly prefixes: readonly string[]
   readonly destination: string | null
+  readonly conflict: LocalClashPolicy
 }
+
+/** A file where the key's local name would be (a folder there is not a clash). */
+const fileThere = (destination: string, relative: string): Promise<boolean> =>
+  lstat(path.join(destination, ...localSegments(relative))).then(
+    (info) => !info.isDirectory(),
+    () => false,
+  )
 
 export const queueDownloads = async (
   request: DownloadRequest,
@@ -44,6 +55,7 @@ export const queueDownloads = async (
   const connection = await deps.connection(accountId)
   const batchId = randomUUID()
   let created = 0
+  const skipped: string[] = []
   const selection = { bucket, keys: request.keys, prefixes: request.prefixes }
   await s3Call(connection, { bucket }, async () => {
     for await (const page of walkSelection(connection, selection)) {
@@ -67,6 +79,9 @@ export const queueDownloads = async (
             bytesTotal: 0,
             work: { type: 'download-folder', localPath },
           })
+        } else if (request.conflict === 'skip' && (await fileThere(destination, relative))) {
+          skipped.push(object.key)
+          continue
         } else {
           const localPath = await deps.paths.file(destination, relative)
           enqueue(queue, deps, {
@@ -81,5 +96,5 @@ export const queueDownloads = async (
       }
     }
   })
-  return { batchId, created, skipped: [] }
+  return { batchId, created, skipped }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { AppError } from '../../../shared/errors'
+import type { LocalClashPolicy } from '../../../shared/name-clash'
 import { useAppStore } from '../../store/app-store'
 import type { Location } from '../../store/location'
 import type { Entry } from '../../store/object-entry'
@@ -10,12 +11,19 @@ import { CancelButton, Modal } from './modal'
 
 type Props = { readonly location: Location; readonly entries: readonly Entry[] }
 
+/** A local file is never replaced: the download goes beside it, or not at all. */
+const CHOICES: readonly { readonly value: LocalClashPolicy; readonly label: string }[] = [
+  { value: 'keep-both', label: 'Keep both: save the download as “name (1)”' },
+  { value: 'skip', label: 'Skip: leave the file there and do not download it' },
+]
+
 /** "Download": the selection (folders recursively) into a local folder, the Downloads by default. */
 export const DownloadDialog = ({ location, entries }: Props) => {
   const closeDialog = useAppStore((state) => state.closeDialog)
   const download = useAppStore((state) => state.download)
   const lastFolder = useAppStore((state) => state.lastDownloadFolder)
   const [folder, setFolder] = useState(lastFolder ?? '')
+  const [conflict, setConflict] = useState<LocalClashPolicy>('keep-both')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const destination = folder.trim() === '' ? null : folder.trim()
@@ -23,7 +31,7 @@ export const DownloadDialog = ({ location, entries }: Props) => {
   const submit = async () => {
     if (busy) return
     setBusy(true)
-    const failed = await download(location, entries, destination)
+    const failed = await download(location, entries, destination, conflict)
     setBusy(false)
     if (failed) setError(failed)
     else closeDialog()
@@ -53,7 +61,7 @@ export const DownloadDialog = ({ location, entries }: Props) => {
         placeholder="Empty for your Downloads folder"
         hint={
           destination === null
-            ? 'Into your Downloads folder. Folders keep their structure; no file is overwritten.'
+            ? 'Into your Downloads folder. Folders keep their structure.'
             : 'A full path on this computer, e.g. /home/me/backup. It is created if missing.'
         }
         onChange={(value) => {
@@ -61,6 +69,21 @@ export const DownloadDialog = ({ location, entries }: Props) => {
           setError(null)
         }}
       />
+      <fieldset className="clash-choice">
+        <legend className="field-label">When a file of the same name is there</legend>
+        {CHOICES.map(({ value, label }) => (
+          <label key={value} className="clash-choice-option">
+            <input
+              type="radio"
+              name="download-clash"
+              value={value}
+              checked={conflict === value}
+              onChange={() => setConflict(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       {error && <ErrorNotice title="Could not start the download" error={error} />}
     </Modal>
   )
