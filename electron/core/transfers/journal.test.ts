@@ -175,6 +175,21 @@ describe('parts in the journal', () => {
     expect(setAside).toEqual([expect.stringMatching(/^transfers\.parts\.corrupt-/)])
   })
 
+  it('a part that arrives after its upload was given up does not bring the upload back', async () => {
+    const journal = createJournal(folder)
+    await journal.load()
+    journal.put(upload([]))
+    await journal.save()
+    journal.remove('up')
+    await journal.save()
+    await journal.addPart(upload([part(1)]), part(1))
+    // Started over under a new upload id: a late part of the old one is not counted either.
+    journal.put(upload([], 'u2'))
+    await journal.addPart(upload([part(2)], 'u1'), part(2))
+    await journal.save()
+    expect(await readJournal(folder)).toEqual([upload([], 'u2')])
+  })
+
   it('writes transfers.json and transfers.parts readable by the user only', async () => {
     const journal = createJournal(folder)
     await journal.load()

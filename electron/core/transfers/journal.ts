@@ -223,6 +223,9 @@ export const createJournal = (
       records.set(record.id, record)
     },
     addPart(record, part) {
+      // An upload given up meanwhile (cancelled, started over) is not brought back by its part.
+      const known = records.get(record.id)
+      if (known?.kind !== 'upload' || known.uploadId !== record.uploadId) return Promise.resolve()
       records.set(record.id, record)
       return inOrder(async () => {
         await load()
