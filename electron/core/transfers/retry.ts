@@ -49,9 +49,15 @@ const isPrematureClose = (error: unknown): boolean => {
   return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED'
 }
 
+/** A server that does not implement a request (501, e.g. ListObjectsV2) says so every time. */
+const isNotImplemented = (error: unknown): boolean => {
+  const shape = error as { name?: unknown; $metadata?: { httpStatusCode?: unknown } } | null
+  return shape?.name === 'NotImplemented' || shape?.$metadata?.httpStatusCode === 501
+}
+
 /** Whether trying again may help (whoever tries: the caller checks `requestGaveUp` itself). */
 export const isTransient = (error: unknown): boolean =>
-  isPrematureClose(error) || RETRYABLE.has(toAppError(error).code)
+  isPrematureClose(error) || (!isNotImplemented(error) && RETRYABLE.has(toAppError(error).code))
 
 export const isRetryable = (error: unknown): boolean =>
   !(typeof error === 'object' && error !== null && givenUp.has(error)) && isTransient(error)
