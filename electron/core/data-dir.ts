@@ -46,8 +46,11 @@ const thisMachine = (): DataDirInput => ({
 
 export const defaultDataDir = (): string => dataDirFor(thisMachine())
 
-/** What the app keeps in its data folder; nothing else is ever moved (Electron's folder is shared). */
-export const APP_ENTRIES = [
+/**
+ * What the app keeps in its data folder: the only entries moved from an earlier folder (Electron's
+ * is shared with other apps) or made private at start (private-data.ts).
+ */
+export const APP_FILES = [
   'accounts.json',
   'secrets.json',
   'share-links.json',
@@ -55,9 +58,9 @@ export const APP_ENTRIES = [
   'transfers.parts',
   'transfer-settings.json',
   'window-state.json',
-  'sandbox',
-  'logs',
 ] as const
+export const APP_FOLDERS = ['sandbox', 'logs', 'staging'] as const
+export const APP_ENTRIES = [...APP_FILES, ...APP_FOLDERS] as const
 
 /**
  * Which legacy folder to take the app's data from: none once the data folder has accounts or a

@@ -6,20 +6,10 @@
 import { chmod } from 'node:fs/promises'
 import path from 'node:path'
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './atomic-file'
+import { APP_FILES, APP_FOLDERS } from './data-dir'
 
-/** The app's own files and folders in the data folder; nothing else there is touched. */
-const FILES = [
-  'accounts.json',
-  'secrets.json',
-  'share-links.json',
-  'transfers.json',
-  'transfers.parts',
-  'transfer-settings.json',
-  'window-state.json',
-  path.join('logs', 'app.log'),
-  path.join('logs', 'app.log.1'),
-] as const
-const FOLDERS = ['logs', 'sandbox', 'staging'] as const
+/** The app's own files and folders in the data folder (and its logs); nothing else is touched. */
+const FILES = [...APP_FILES, path.join('logs', 'app.log'), path.join('logs', 'app.log.1')]
 
 const ignoreMissing = (error: unknown): void => {
   if ((error as { code?: string }).code !== 'ENOENT') throw error
@@ -28,7 +18,7 @@ const ignoreMissing = (error: unknown): void => {
 export const securePrivateData = async (dataDir: string): Promise<void> => {
   await makePrivateDir(dataDir)
   await chmod(dataDir, PRIVATE_DIR_MODE)
-  for (const folder of FOLDERS) {
+  for (const folder of APP_FOLDERS) {
     await chmod(path.join(dataDir, folder), PRIVATE_DIR_MODE).catch(ignoreMissing)
   }
   for (const file of FILES) {
