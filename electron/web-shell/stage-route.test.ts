@@ -145,6 +145,29 @@ describe('upload staging in the web shell', () => {
     expect(await staged()).toEqual(before)
   })
 
+  it('keeps nothing of a body cut off midway (a file that changed while the page read it)', async () => {
+    // The page's fetch stops sending when the browser cannot read the file any more: the server
+    // sees half the announced bytes and then the connection close.
+    const before = await staged()
+    const request = http.request({
+      host: '127.0.0.1',
+      port: shell.port,
+      method: 'POST',
+      path: `/files/stage?${query('shrinks.bin', 4 * MIB)}`,
+      headers: { origin: `http://127.0.0.1:${shell.port}`, 'content-length': String(4 * MIB) },
+    })
+    request.on('error', () => undefined)
+    request.write(randomBytes(MIB))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(await staged()).toHaveLength(before.length + 1)
+    request.destroy()
+    // The half-written copy goes once the server sees the connection close.
+    for (let tries = 0; (await staged()).length > before.length && tries < 200; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(await staged()).toEqual(before)
+  })
+
   it('uploads a staged file and deletes it once done', async () => {
     const body = randomBytes(200_000)
     const { stagedId } = JSON.parse(

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { PassThrough } from 'node:stream'
 import { z } from 'zod'
-import { isCodedError } from '../../shared/errors'
+import { CodedError, isCodedError } from '../../shared/errors'
 import { MAX_OBJECT_BYTES } from '../../shared/transfers'
 import type { Staging } from '../core/transfers/staging'
 
@@ -58,6 +58,18 @@ export const handleStage = async (
   // socket the answer must go out on).
   const body = new PassThrough()
   request.pipe(body)
+  // pipe() passes on no abort: a page that stops sending midway (the browser could not read the
+  // file to its end) would leave staging waiting, and its half-written copy behind, for good.
+  request.once('close', () => {
+    if (!request.complete) {
+      body.destroy(
+        new CodedError(
+          'FILE_CHANGED',
+          `"${query.data.name}" stopped arriving before its end: it changed or was removed while it was being read.`,
+        ),
+      )
+    }
+  })
   try {
     answer(response, 200, await staging.stage(body, query.data))
   } catch (error) {

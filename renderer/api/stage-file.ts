@@ -32,6 +32,35 @@ export const stageUrl = (file: Pick<File, 'name' | 'size' | 'lastModified'>, sea
   return `${STAGE_PATH}?${query.toString()}`
 }
 
+/**
+ * Whether the page can still read the file: Chromium refuses to read a File whose file on disk
+ * changed or went away after it was picked, and a fetch sending it fails with nothing more said.
+ */
+export const stillReadable = async (file: Pick<Blob, 'slice'>): Promise<boolean> => {
+  try {
+    await file.slice(0, 1).arrayBuffer()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Why handing a file to the core failed, in words: the file itself, or the connection. */
+export const stagingFailure = (
+  name: string,
+  readable: boolean,
+  reason: string | null,
+): Result<never> =>
+  readable
+    ? failure(
+        'CONNECTION_RESET',
+        `Could not hand "${name}" to the core${reason ? ` (${reason})` : ''}.`,
+      )
+    : failure(
+        'FILE_CHANGED',
+        `"${name}" changed or was removed while it was being read, so nothing of it was uploaded. Upload it again once it is complete.`,
+      )
+
 export const stageOverHttp: StageFile = async (file, signal) => {
   let response: Response
   try {
@@ -43,8 +72,11 @@ export const stageOverHttp: StageFile = async (file, signal) => {
     })
   } catch (error) {
     if (signal.aborted) return failure('CANCELLED', 'Cancelled.')
-    const reason = error instanceof Error ? ` (${error.message})` : ''
-    return failure('CONNECTION_RESET', `Could not hand "${file.name}" to the core${reason}.`)
+    return stagingFailure(
+      file.name,
+      await stillReadable(file),
+      error instanceof Error ? error.message : null,
+    )
   }
   const answer = (await response.json().catch(() => null)) as StageAnswer | null
   if (response.ok && typeof answer?.stagedId === 'string') {
