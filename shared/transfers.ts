@@ -121,6 +121,16 @@ const fileSource = z.discriminatedUnion('kind', [
     size: z.number().int().min(0).max(MAX_OBJECT_BYTES),
     lastModified: z.number().int().min(0),
   }),
+  /**
+   * A file the page could not read to its end (it changed or went away while being read): it
+   * becomes a failed transfer with this reason beside it, and the rest of the batch goes on.
+   */
+  z.strictObject({
+    kind: z.literal('unreadable'),
+    name: z.string().min(1).max(1024),
+    size: z.number().int().min(0).max(MAX_OBJECT_BYTES),
+    problem: z.string().min(1).max(500),
+  }),
 ])
 
 export type FileSource = z.output<typeof fileSource>

@@ -156,10 +156,10 @@ export const createFakeTransfers = ({
   }
 
   const sizeOf = (source: FileSource): number =>
-    source.kind === 'staged' ? source.size : (fileSizes[source.path] ?? 100)
+    source.kind === 'path' ? (fileSizes[source.path] ?? 100) : source.size
 
   const nameOf = (source: FileSource): string =>
-    source.kind === 'staged' ? source.name : baseName(source.path.replaceAll('\\', '/'))
+    source.kind === 'path' ? baseName(source.path.replaceAll('\\', '/')) : source.name
 
   const setState = (id: string, from: readonly TransferState[], to: TransferState) => {
     const running = transfers.get(id)

@@ -19,12 +19,15 @@ const dropped: PickedUpload = {
 }
 
 /** Stages like the web shell: answers a new id per file and remembers what it was given. */
-const fakeStaging = (fail?: (file: File) => boolean) => {
+const fakeStaging = (
+  fail?: (file: File) => boolean,
+  code: 'INVALID_REQUEST' | 'FILE_CHANGED' = 'INVALID_REQUEST',
+) => {
   const staged: string[] = []
   let next = 0
   const stageFile: StageFile = async (file) => {
     if (fail?.(file)) {
-      return { ok: false, error: { code: 'INVALID_REQUEST', message: `No room for ${file.name}.` } }
+      return { ok: false, error: { code, message: `No room for ${file.name}.` } }
     }
     staged.push(file.name)
     const id = String(++next).padStart(12, '0')
@@ -182,6 +185,25 @@ describe('uploading', () => {
     expect(uploadRequests()).toEqual([])
     store.getState().cancelPreparation(preparation?.id ?? '')
     expect(store.getState().preparations.size).toBe(0)
+  })
+
+  it('sends a file that changed while it was read as unreadable, and the rest of the batch', async () => {
+    const changing = fakeStaging((file) => file.name === '2.jpg', 'FILE_CHANGED')
+    const { store, uploadRequests } = await setUp([], { stageFile: changing.stageFile })
+    await store.getState().upload(demo, dropped)
+    expect(store.getState().preparations.size).toBe(0)
+    const [request] = uploadRequests()
+    expect(request?.files.map((item) => [item.relativeKey, item.source.kind])).toEqual([
+      ['a.txt', 'staged'],
+      ['photos/1.jpg', 'staged'],
+      ['photos/2024/2.jpg', 'unreadable'],
+    ])
+    expect(request?.files[2]?.source).toEqual({
+      kind: 'unreadable',
+      name: '2.jpg',
+      size: '2.jpg body'.length,
+      problem: 'No room for 2.jpg.',
+    })
   })
 
   it('cuts a large batch into several commands, empty folders with the first', async () => {

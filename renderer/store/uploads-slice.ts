@@ -163,6 +163,16 @@ export const createUploadsSlice =
         async ([at, item]) => {
           const { file } = item
           const result = await stageFile(file, signal)
+          // A file that changed while it was read fails alone, with the reason beside it.
+          if (!result.ok && result.error.code === 'FILE_CHANGED' && !signal.aborted) {
+            sources[at] = {
+              kind: 'unreadable',
+              name: file.name,
+              size: file.size,
+              problem: result.error.message.slice(0, 500),
+            }
+            return true
+          }
           if (!result.ok) {
             error = signal.aborted ? cancelled : result.error
             return false

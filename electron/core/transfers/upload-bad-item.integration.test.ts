@@ -82,3 +82,38 @@ describe('an upload batch with one key S3 cannot take', () => {
     expect((await h.listAll('batch', 'up/', { recursive: true })).keys).toEqual(['up/ok.txt'])
   })
 })
+
+describe('an upload batch with a file the page could not read to its end', () => {
+  it('fails that file alone as changed, counts it, and uploads the rest', async () => {
+    await writeFile(path.join(work, 'steady.txt'), 'steady')
+    const problem = '"shrink.bin" changed or was removed while it was being read.'
+    const batch = await h.call('transfers.upload', {
+      accountId: h.accountId,
+      bucket: 'batch',
+      prefix: 'changed/',
+      files: [
+        {
+          source: { kind: 'path', path: path.join(work, 'steady.txt') },
+          relativeKey: 'steady.txt',
+        },
+        {
+          source: { kind: 'unreadable', name: 'shrink.bin', size: 34_000_000, problem },
+          relativeKey: 'shrink.bin',
+        },
+      ],
+      folders: [],
+      conflict: 'overwrite',
+    })
+    expect(batch).toMatchObject({ created: 2, skipped: [] })
+    const list = await waitForTransfers(h.call)
+    expect(transferOf(list, 'changed/steady.txt')).toMatchObject({ state: 'done' })
+    expect(transferOf(list, 'changed/shrink.bin')).toMatchObject({
+      state: 'failed',
+      name: 'shrink.bin',
+      error: { code: 'FILE_CHANGED', message: problem },
+    })
+    expect((await h.listAll('batch', 'changed/', { recursive: true })).keys).toEqual([
+      'changed/steady.txt',
+    ])
+  })
+})

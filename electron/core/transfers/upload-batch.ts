@@ -29,6 +29,8 @@ type Source = { readonly path: string; readonly name: string; readonly stagedId:
 
 /** Where a source's bytes are; a staged file must be there, whole. */
 const locate = async (source: FileSource, deps: TransferDeps): Promise<Source> => {
+  // Never read: it becomes a failed transfer (upload-plan.ts).
+  if (source.kind === 'unreadable') return { path: '', name: source.name, stagedId: null }
   if (source.kind === 'staged') {
     const file = deps.staging.pathOf(source.stagedId)
     const size = await lstat(file).then(
@@ -46,10 +48,10 @@ const locate = async (source: FileSource, deps: TransferDeps): Promise<Source> =
   return { path: source.path, name: path.basename(source.path), stagedId: null }
 }
 
-/** A transfer that fails as soon as it runs, with why its key cannot be written (not journaled). */
+/** A transfer that fails as soon as it runs, with why it cannot be written (not journaled). */
 const rejectedTask = (item: RejectedItem): TransferTask => ({
   async run() {
-    throw new CodedError('INVALID_KEY', item.problem)
+    throw new CodedError(item.code, item.problem)
   },
   async discard() {},
 })
@@ -108,8 +110,11 @@ export const queueUploads = async (
       id: randomUUID(),
       key: item.key,
       name: source?.name ?? `${baseName(item.key)}${isFolderKey(item.key) ? '/' : ''}`,
-      localPath: source && !source.stagedId ? source.path : null,
-      bytesTotal: item.source?.kind === 'staged' ? item.source.size : null,
+      localPath: source && !source.stagedId && source.path !== '' ? source.path : null,
+      bytesTotal:
+        item.source?.kind === 'staged' || item.source?.kind === 'unreadable'
+          ? item.source.size
+          : null,
       task: rejectedTask(item),
     })
   }

@@ -79,11 +79,13 @@ describe('planUpload', () => {
         key: 'x'.repeat(1025),
         source: file('x'.repeat(1025)).source,
         problem: 'Its name in the bucket would be 1,025 bytes long; S3 allows at most 1,024.',
+        code: 'INVALID_KEY',
       },
       {
         key: `${'f'.repeat(1024)}/`,
         source: null,
         problem: 'Its name in the bucket would be 1,025 bytes long; S3 allows at most 1,024.',
+        code: 'INVALID_KEY',
       },
     ])
     // Keys S3 cannot take are not looked for.

@@ -21,6 +21,8 @@ export type RejectedItem = {
   readonly key: string
   readonly source: FileSource | null
   readonly problem: string
+  /** INVALID_KEY for a name S3 cannot take; FILE_CHANGED for a file that could not be read. */
+  readonly code: 'INVALID_KEY' | 'FILE_CHANGED'
 }
 
 export type UploadPlan = {
@@ -58,15 +60,24 @@ export const planUpload = async (
   const wantedFiles: PlannedFile[] = []
   for (const file of request.files) {
     const key = joinKey(request.prefix, file.relativeKey)
+    if (file.source.kind === 'unreadable') {
+      rejected.push({
+        key,
+        source: file.source,
+        problem: file.source.problem,
+        code: 'FILE_CHANGED',
+      })
+      continue
+    }
     const problem = keyProblem(key)
-    if (problem) rejected.push({ key, source: file.source, problem })
+    if (problem) rejected.push({ key, source: file.source, problem, code: 'INVALID_KEY' })
     else wantedFiles.push({ key, source: file.source })
   }
   const wantedFolders: string[] = []
   for (const folder of request.folders) {
     const key = folderKey(request.prefix, folder)
     const problem = keyProblem(key)
-    if (problem) rejected.push({ key, source: null, problem })
+    if (problem) rejected.push({ key, source: null, problem, code: 'INVALID_KEY' })
     else wantedFolders.push(key)
   }
   const stored =
@@ -91,7 +102,7 @@ export const planUpload = async (
     // " (1)" can push a key that just fit over the limit.
     const problem = keyProblem(key)
     if (problem) {
-      rejected.push({ key, source, problem })
+      rejected.push({ key, source, problem, code: 'INVALID_KEY' })
       continue
     }
     claimed.add(key)
