@@ -135,7 +135,7 @@ describe('the web shell client', () => {
     const { api, sockets, latest, statuses } = setUp()
     latest().open()
     latest().drop()
-    for (let elapsed = 0; elapsed < 60_000; elapsed += 100) {
+    for (let virtualMs = 0; virtualMs < 60_000; virtualMs += 100) {
       await vi.advanceTimersByTimeAsync(100)
       latest().drop()
     }
