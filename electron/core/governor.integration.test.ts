@@ -72,7 +72,7 @@ const nextStats = async (accountId: string): Promise<RequestStats> => {
   }
 }
 
-// Assertions here hold however busy the machine is: no elapsed-time targets and no counts that
+// Assertions here hold however busy the machine is: no time targets and no counts that
 // depend on scheduling (the pace itself is pinned with a virtual clock in request-governor.test.ts).
 describe('request governor through the emulator', () => {
   it('sends 300 requests at the 100 RPS limit without a single 503, never over 100 in a second', async () => {
