@@ -1,8 +1,15 @@
-/** The transfer tests' core and test bed client. */
+/** The transfer tests' core, test bed, clients and connection. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
-import type { TestBed } from '../../../e2e/testbed/test-bed'
+import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { Connection } from '../accounts'
 import { createCore, type Core } from '../core'
+import { createRequestGovernor } from '../request-governor'
+import { createRequestLog } from '../request-log'
+import { createS3Client, type ClientSettings } from '../s3-client'
 import { callerFor, type Caller } from './caller'
 import type { RetryPolicy } from '../transfers/retry'
 
@@ -25,4 +32,53 @@ export const startTransferCore = (
     retry: retry,
   })
   return { core, call: callerFor(core) }
+}
+
+/** A test file's test bed (one bucket), a client straight to its peer, and a work folder. */
+export type TransferBed = {
+  readonly bed: TestBed
+  readonly direct: S3Client
+  readonly work: string
+  /** `work`/data: where the app keeps its data in the test. */
+  readonly dataDir: string
+}
+
+export const openTransferBed = async (bucket: string, name: string): Promise<TransferBed> => {
+  const bed = await startTestBed({ buckets: [bucket] })
+  const work = await mkdtemp(path.join(os.tmpdir(), `dss-${name}-`))
+  return { bed, direct: directClientOf(bed), work, dataDir: path.join(work, 'data') }
+}
+
+/** Stops what a test file started, whatever of it did start. */
+export const closeTransferBed = async (parts: {
+  readonly core?: Core | null
+  readonly direct?: S3Client
+  readonly connection?: Connection
+  readonly bed?: TestBed
+  readonly work?: string
+}): Promise<void> => {
+  await parts.core?.dispose()
+  parts.direct?.destroy()
+  parts.connection?.client.destroy()
+  await parts.bed?.stop()
+  if (parts.work) await rm(parts.work, { recursive: true, force: true })
+}
+
+/** A connection to the test bed through the emulator, as the app builds one, without a core. */
+export const connectionTo = (bed: TestBed): Connection => {
+  const settings: ClientSettings = {
+    endpoint: bed.endpoint,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+    caPem: bed.caPem,
+  }
+  const governor = createRequestGovernor(100)
+  const log = createRequestLog()
+  return {
+    client: createS3Client(settings, governor, log),
+    governor,
+    log,
+    endpoint: bed.endpoint,
+    settings,
+  }
 }

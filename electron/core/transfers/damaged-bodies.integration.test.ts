@@ -4,17 +4,14 @@
  * is signed, gets XAmzContentSHA256Mismatch) and sent again by the one retry layer; when every
  * attempt is damaged, the transfer fails with a plain message.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { TransfersList } from '../../../shared/transfers'
 import type { Core } from '../core'
 import {
-  directClientOf,
   md5Of,
   md5OfFile,
   MIB,
@@ -24,6 +21,8 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 /**
@@ -44,9 +43,7 @@ let accountId: string
 let work: string
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['damaged'] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-damaged-'))
+  ;({ bed, direct, work } = await openTransferBed('damaged', 'damaged'))
   ;({ core, call } = startTransferCore(path.join(work, 'data'), RETRY))
   accountId = await saveAccount(call, bed)
   await call('transfers.settings', { partSize: 5 * MIB })
@@ -54,12 +51,7 @@ beforeAll(async () => {
     await writeRandomFile(path.join(work, name), size)
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct?.destroy()
-  await bed?.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 const upload = (prefix: string) =>
   call('transfers.upload', {

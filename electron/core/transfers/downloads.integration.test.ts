@@ -5,12 +5,11 @@
  */
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { Core } from '../core'
 import {
   md5Of,
@@ -20,8 +19,9 @@ import {
   transferOf,
   waitForTransfers,
   type Caller,
-  directClientOf,
   startTransferCore,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 let bed: TestBed
@@ -51,20 +51,12 @@ const download = (keys: string[], destination: string, prefixes: string[] = []) 
 const gets = () => bed.emulator.log().filter((entry) => entry.method === 'GET')
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['down'] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-downloads-'))
-  dataDir = path.join(work, 'data')
+  ;({ bed, direct, work, dataDir } = await openTransferBed('down', 'downloads'))
   startCore()
   accountId = await saveAccount(call, bed)
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 describe('downloads', () => {
   it('continues a .part with one Range request after failures and a restart', async () => {

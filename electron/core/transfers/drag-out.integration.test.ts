@@ -1,18 +1,14 @@
 /** Drag-out's fetch to a temporary file, through the emulator (the Electron drag itself is shell). */
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { lstat, readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DRAG_PREPARE_MAX_KEYS } from '../../../shared/contract'
-import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { Connection } from '../accounts'
-import { createRequestGovernor } from '../request-governor'
-import { createRequestLog } from '../request-log'
-import { createS3Client } from '../s3-client'
 import { createDragOut, type DragLookup, type DragOut } from './drag-out'
+import { openTransferBed, closeTransferBed, connectionTo } from './transfer-testing.test-fixture'
 
 let bed: TestBed
 let direct: S3Client
@@ -21,28 +17,8 @@ let work: string
 let dragOut: DragOut
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['drag'] })
-  direct = createS3TestClient({
-    endpoint: bed.peer.url,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-  })
-  const settings = {
-    endpoint: bed.endpoint,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-    caPem: await readFile(bed.caFile, 'utf8'),
-  }
-  const governor = createRequestGovernor(100)
-  const log = createRequestLog()
-  connection = {
-    client: createS3Client(settings, governor, log),
-    governor,
-    log,
-    endpoint: bed.endpoint,
-    settings,
-  }
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-drag-'))
+  ;({ bed, direct, work } = await openTransferBed('drag', 'drag'))
+  connection = connectionTo(bed)
   dragOut = createDragOut({
     connection: async () => connection,
     folder: path.join(work, 'drag'),
@@ -50,12 +26,7 @@ beforeAll(async () => {
   })
 })
 
-afterAll(async () => {
-  connection.client.destroy()
-  direct.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ connection, direct, bed, work }))
 
 const put = (key: string, body: Uint8Array) =>
   direct.send(new PutObjectCommand({ Bucket: 'drag', Key: key, Body: body }))

@@ -3,20 +3,24 @@
  * of a part held back, the part manager sends no further part until that write is done (counted
  * in the gateway emulator, where the requests arrive).
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { Connection } from '../accounts'
-import { createRequestGovernor } from '../request-governor'
-import { createRequestLog } from '../request-log'
-import { createS3Client, type ClientSettings } from '../s3-client'
 import { identify } from './file-source'
 import { createJournal, readJournal, type Journal } from './journal'
 import { uploadMultipart } from './multipart-upload'
 import { createPartSlots } from './part-slots'
-import { MIB, quiet, until, writeRandomFile } from './transfer-testing.test-fixture'
+import {
+  MIB,
+  quiet,
+  until,
+  writeRandomFile,
+  closeTransferBed,
+  connectionTo,
+} from './transfer-testing.test-fixture'
 import type { TaskContext } from './transfer-task'
 
 const PART = 5 * MIB
@@ -28,28 +32,10 @@ let connection: Connection
 beforeAll(async () => {
   bed = await startTestBed({ buckets: ['durable'] })
   work = await mkdtemp(path.join(os.tmpdir(), 'dss-part-durability-'))
-  const settings: ClientSettings = {
-    endpoint: bed.endpoint,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-    caPem: bed.caPem,
-  }
-  const governor = createRequestGovernor(100)
-  const log = createRequestLog()
-  connection = {
-    client: createS3Client(settings, governor, log),
-    governor,
-    log,
-    endpoint: bed.endpoint,
-    settings,
-  }
+  connection = connectionTo(bed)
 })
 
-afterAll(async () => {
-  connection.client.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ connection, bed, work }))
 
 const context: TaskContext = {
   signal: new AbortController().signal,

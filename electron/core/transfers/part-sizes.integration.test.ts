@@ -3,17 +3,14 @@
  * of edge sizes go up with every part but the last at least 5 MiB, read from what the emulator
  * received for each UploadPart, and nothing is refused.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { TransferSettings } from '../../../shared/transfers'
 import type { Core } from '../core'
 import {
-  directClientOf,
   md5Of,
   md5OfFile,
   MIB,
@@ -23,6 +20,8 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 let bed: TestBed
@@ -33,19 +32,12 @@ let accountId: string
 let work: string
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['parts'] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-part-sizes-'))
+  ;({ bed, direct, work } = await openTransferBed('parts', 'part-sizes'))
   ;({ core, call } = startTransferCore(path.join(work, 'data')))
   accountId = await saveAccount(call, bed)
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct?.destroy()
-  await bed?.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 /** Uploads files of these sizes under these settings; resolves with the emulator's log. */
 const uploadSizes = async (

@@ -3,12 +3,11 @@
  * and finish when resumed; once finished, nothing of them is left to come back.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { Core } from '../core'
 import {
   md5Of,
@@ -16,8 +15,9 @@ import {
   saveAccount,
   waitForTransfers,
   type Caller,
-  directClientOf,
   startTransferCore,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 const COUNT = 6
@@ -40,21 +40,13 @@ const restart = async (): Promise<void> => {
 }
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['queued'] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-queued-'))
-  dataDir = path.join(work, 'data')
+  ;({ bed, direct, work, dataDir } = await openTransferBed('queued', 'queued'))
   startCore()
   accountId = await saveAccount(call, bed)
   await call('transfers.settings', { filesInFlight: 1 })
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 /** Quits while the first transfer runs slowly and the others wait; starts again. */
 const quitWhileQueued = async (queue: () => Promise<unknown>): Promise<void> => {

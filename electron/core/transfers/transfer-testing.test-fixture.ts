@@ -9,7 +9,13 @@ import type { Caller } from '../testing/caller'
 import { readJournal, type UploadRecord } from './journal'
 
 export { callerFor, type Caller } from '../testing/caller'
-export { directClientOf, startTransferCore } from '../testing/transfer-core'
+export {
+  closeTransferBed,
+  connectionTo,
+  directClientOf,
+  openTransferBed,
+  startTransferCore,
+} from '../testing/transfer-core'
 
 export type Endpoint = {
   readonly endpoint: string

@@ -3,8 +3,7 @@
  * with the upload id from the journal, or expired; RGW then answers 404 NoSuchUpload) start over
  * cleanly from part 1 and say so; and a journal record the server would refuse is not continued.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   AbortMultipartUploadCommand,
@@ -16,11 +15,10 @@ import {
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { Core } from '../core'
 import { JOURNAL_FILE, type JournalPart, type UploadRecord } from './journal'
 import {
-  directClientOf,
   journaledWith,
   md5Of,
   md5OfFile,
@@ -34,6 +32,8 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 const BUCKET = 'forgotten'
@@ -53,20 +53,12 @@ const startCore = async (): Promise<void> => {
 }
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: [BUCKET] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-upload-forgotten-'))
-  dataDir = path.join(work, 'data')
+  ;({ bed, direct, work, dataDir } = await openTransferBed(BUCKET, 'upload-forgotten'))
   await startCore()
   accountId = await saveAccount(call, bed)
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 const stored = async (key: string): Promise<{ md5: string; size: number }> => {
   const answer = await direct.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))

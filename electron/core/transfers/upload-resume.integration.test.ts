@@ -5,14 +5,13 @@
  * upload on the server; a file that changes is caught.
  */
 import { spawn } from 'node:child_process'
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { appendFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RequestLogEntry } from '../../../e2e/testbed/request-log'
-import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
+import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { Core } from '../core'
 import { JOURNAL_FILE } from './journal'
 import {
@@ -29,8 +28,9 @@ import {
   waitForTransfers,
   writeRandomFile,
   type Caller,
-  directClientOf,
   startTransferCore,
+  openTransferBed,
+  closeTransferBed,
 } from './transfer-testing.test-fixture'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -89,21 +89,13 @@ const partsSent = (log: readonly RequestLogEntry[], uploadId: string): string[] 
     .map((entry) => entry.query.partNumber ?? '')
 
 beforeAll(async () => {
-  bed = await startTestBed({ buckets: ['resume'] })
-  direct = directClientOf(bed)
-  work = await mkdtemp(path.join(os.tmpdir(), 'dss-upload-resume-'))
-  dataDir = path.join(work, 'data')
+  ;({ bed, direct, work, dataDir } = await openTransferBed('resume', 'upload-resume'))
   startCore()
   accountId = await saveAccount(call, bed)
   await call('transfers.settings', { partSize: PART, partsInFlight: 2 })
 })
 
-afterAll(async () => {
-  await core?.dispose()
-  direct.destroy()
-  await bed.stop()
-  await rm(work, { recursive: true, force: true })
-})
+afterAll(() => closeTransferBed({ core, direct, bed, work }))
 
 describe('multipart uploads after a crash', () => {
   it('after SIGKILL, sends again only the parts that were in flight', async () => {
