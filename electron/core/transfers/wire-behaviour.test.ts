@@ -251,5 +251,7 @@ describe('on the wire', () => {
     expect((await readFile(localPath)).equals(stored.body)).toBe(true)
     expect(notes).toContainEqual(expect.stringMatching(/changed/))
     expect(journal.get('d', 'download')).toBeUndefined()
+    // The task saves the journal in the background; wait for that write before the folder goes.
+    await journal.save()
   })
 })
