@@ -3,6 +3,7 @@ import {
   MAX_KEY_BYTES,
   baseName,
   compareKeys,
+  folderNameProblem,
   isFolderKey,
   joinKey,
   keyByteLength,
@@ -100,5 +101,23 @@ describe('compareKeys', () => {
     expect(['\u{1F600}', '\uE000'].sort()).toEqual(['\u{1F600}', '\uE000'])
     expect(['\u{1F600}', '\uE000'].sort(compareKeys)).toEqual(['\uE000', '\u{1F600}'])
     expect(compareKeys('same', 'same')).toBe(0)
+  })
+})
+
+describe('folderNameProblem', () => {
+  it.each(['photos', ' spaced ', 'a.b', '...', '.hidden', 'über'])('accepts %j', (name) => {
+    expect(folderNameProblem(name)).toBeNull()
+  })
+
+  it.each([
+    ['', /empty/],
+    [' ', /only spaces/],
+    ['  \t ', /only spaces/],
+    ['\u00a0', /only spaces/],
+    ['.', /cannot be named "\."/],
+    ['..', /cannot be named "\.\."/],
+    ['a/b', /"\/"/],
+  ])('refuses %j', (name, reason) => {
+    expect(folderNameProblem(name)).toMatch(reason)
   })
 })

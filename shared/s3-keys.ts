@@ -66,9 +66,15 @@ export const keyProblem = (key: string): string | null => {
   return null
 }
 
-/** Why a folder name typed by a user cannot be used, or null. */
+/**
+ * Why a folder name typed by a user cannot be used, or null. S3 would store `.`, `..` and a name
+ * of spaces, but file managers cannot show or download them as folders, so they are refused here;
+ * other names keep their spaces exactly as typed.
+ */
 export const folderNameProblem = (name: string): string | null => {
   if (name.length === 0) return 'A folder name cannot be empty.'
+  if (name.trim() === '') return 'A folder name cannot be only spaces.'
+  if (name === '.' || name === '..') return `A folder cannot be named "${name}".`
   if (name.includes('/')) return 'A folder name cannot contain "/".'
   return null
 }
