@@ -7,9 +7,13 @@
 export const nameClashPolicies = ['overwrite', 'skip', 'keep-both'] as const
 export type NameClashPolicy = (typeof nameClashPolicies)[number]
 
-/** For downloads: a local file is never replaced, so keep both (the default) or skip it. */
+/**
+ * For downloads: keep both (the default), skip, or replace the local file. A replaced file is
+ * swapped in whole when the download is complete (rename), never written over in place.
+ */
 export const localClashPolicies = [
   'keep-both',
   'skip',
+  'overwrite',
 ] as const satisfies readonly NameClashPolicy[]
 export type LocalClashPolicy = (typeof localClashPolicies)[number]

@@ -170,8 +170,9 @@ export const downloadRequest = z.strictObject({
   /** An absolute folder; null is the OS Downloads folder. */
   destination: z.string().min(1).max(4096).nullable().default(null),
   /**
-   * Where a file of that name is there already: keep both (saved as "name (1)") or skip it.
-   * A download never replaces a local file (part-file.ts publishes with a hard link).
+   * Where a file of that name is there already: keep both (saved as "name (1)"), skip it, or
+   * replace it once the download is complete (part-file.ts publishes; nothing is written over a
+   * file in place, and a file that appears meanwhile is kept unless replacing was chosen).
    */
   conflict: z.enum(localClashPolicies).default('keep-both'),
 })

@@ -1,7 +1,7 @@
 /**
  * `transfers.download`: objects and whole folders (walked through listings, a page at a time)
- * queued one transfer per object, each given a safe local path that replaces nothing; a file
- * already there is kept beside ("name (1)") or skipped, as the user chose.
+ * queued one transfer per object, each given a safe local path; a file already there is kept
+ * beside ("name (1)"), skipped, or replaced once the download is complete, as the user chose.
  */
 import { randomUUID } from 'node:crypto'
 import { lstat, mkdir } from 'node:fs/promises'
@@ -83,13 +83,21 @@ export const queueDownloads = async (
           skipped.push(object.key)
           continue
         } else {
-          const localPath = await deps.paths.file(destination, relative)
+          const replace = request.conflict === 'overwrite'
+          const localPath = replace
+            ? await deps.paths.replacing(destination, relative)
+            : await deps.paths.file(destination, relative)
           enqueue(queue, deps, {
             ...common,
             name: path.basename(localPath),
             localPath,
             bytesTotal: object.size,
-            work: { type: 'download-file', localPath, size: object.size },
+            work: {
+              type: 'download-file',
+              localPath,
+              size: object.size,
+              ...(replace ? { replace: 'any' as const } : {}),
+            },
           })
         }
         created += 1

@@ -1,6 +1,6 @@
 /**
- * Issue 11 §1 for downloads: a file already where a download would go is kept, and the download
- * is either saved beside it as "name (1)" (the default) or skipped — never written over it.
+ * Issue 11 §1 for downloads: a file already where a download would go is kept and the download
+ * saved beside it as "name (1)" (the default), skipped, or replaced — only when the user chose.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -26,7 +26,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-const download = (destination: string, conflict?: 'keep-both' | 'skip') =>
+const download = (destination: string, conflict?: 'keep-both' | 'skip' | 'overwrite') =>
   h.call('transfers.download', {
     accountId: h.accountId,
     bucket: 'down-clash',
@@ -56,6 +56,27 @@ describe('downloading onto a local file that exists', () => {
     expect(list.totals.counts.failed).toBe(0)
     expect((await readdir(folder)).sort()).toEqual(['hello (1).txt', 'hello.txt'])
     expect(await readFile(path.join(folder, 'hello.txt'), 'utf8')).toBe('mine')
+    expect(await readFile(path.join(folder, 'hello (1).txt'), 'utf8')).toBe('from the bucket')
+  })
+
+  it('replaces it when asked to: the download takes its name, and nothing is left beside it', async () => {
+    const folder = path.join(work, 'replace')
+    await mkdir(folder)
+    await writeFile(path.join(folder, 'hello.txt'), 'mine, and longer than the download')
+    expect(await download(folder, 'overwrite')).toMatchObject({ created: 1, skipped: [] })
+    const list = await waitForTransfers(h.call)
+    expect(list.totals.counts.failed).toBe(0)
+    expect(await readdir(folder)).toEqual(['hello.txt'])
+    expect(await readFile(path.join(folder, 'hello.txt'), 'utf8')).toBe('from the bucket')
+  })
+
+  it('still keeps a folder of that name: replacing means files only', async () => {
+    const folder = path.join(work, 'replace-folder')
+    await mkdir(path.join(folder, 'hello.txt'), { recursive: true })
+    await download(folder, 'overwrite')
+    const list = await waitForTransfers(h.call)
+    expect(list.totals.counts.failed).toBe(0)
+    expect((await readdir(folder)).sort()).toEqual(['hello (1).txt', 'hello.txt'])
     expect(await readFile(path.join(folder, 'hello (1).txt'), 'utf8')).toBe('from the bucket')
   })
 })

@@ -11,7 +11,7 @@ import { CodedError } from '../../../shared/errors'
 import type { TransferRef } from '../../../shared/transfers'
 import type { Connection } from '../accounts'
 import { localError } from './file-source'
-import type { DownloadRecord } from './journal'
+import type { DownloadRecord, LocalReplace } from './journal'
 import {
   createPartFile,
   drainInto,
@@ -43,6 +43,8 @@ export type DownloadSpec = TransferRef & {
   readonly localPath: string
   /** From the listing; large objects are fetched in parallel ranges. */
   readonly size?: number | null
+  /** What the finished download may replace at `localPath` (absent: nothing, keep both). */
+  readonly replace?: LocalReplace
 }
 
 /** A ranged download whose object keeps changing under it gives up after this many restarts. */
@@ -286,8 +288,14 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
         } else {
           await runSequential(connection, record, context)
         }
-        const saved = await publish(partPath, spec.localPath)
-        if (saved !== spec.localPath) context.note(`Saved as ${path.basename(saved)}.`)
+        const saved = await publish(partPath, spec.localPath, spec.replace)
+        if (saved !== spec.localPath) {
+          context.note(
+            spec.replace
+              ? `${path.basename(spec.localPath)} was not replaced: it changed on this computer meanwhile, so it was kept. Saved as ${path.basename(saved)}.`
+              : `Saved as ${path.basename(saved)}.`,
+          )
+        }
         deps.journal.remove(spec.id)
         void deps.journal.save().catch(() => undefined)
       } catch (error) {

@@ -56,7 +56,14 @@ const queued = z.object({
   work: z.discriminatedUnion('type', [
     z.object({ type: z.literal('upload-file'), path: z.string(), stagedId: z.string().nullable() }),
     z.object({ type: z.literal('upload-folder') }),
-    z.object({ type: z.literal('download-file'), localPath: z.string(), size: count.nullable() }),
+    z.object({
+      type: z.literal('download-file'),
+      localPath: z.string(),
+      size: count.nullable(),
+      replace: z
+        .union([z.literal('any'), z.object({ size: count, mtimeMs: z.number() })])
+        .optional(),
+    }),
     z.object({ type: z.literal('download-folder'), localPath: z.string() }),
   ]),
 })

@@ -74,6 +74,13 @@ export type DownloadRecord = TransferRef & {
  * enough to queue it again after a restart. Its task replaces it with an upload or download
  * record once it has something to resume.
  */
+/**
+ * What a finished download may replace: whatever file is there ('any': the user chose to
+ * replace), or only the file as it was seen, by size and modification time (a sync's
+ * comparison); a file changed since then is kept and the download saved beside it.
+ */
+export type LocalReplace = 'any' | { readonly size: number; readonly mtimeMs: number }
+
 export type QueuedRecord = TransferRef & {
   readonly kind: 'queued'
   readonly name: string
@@ -82,7 +89,13 @@ export type QueuedRecord = TransferRef & {
   readonly work:
     | { readonly type: 'upload-file'; readonly path: string; readonly stagedId: string | null }
     | { readonly type: 'upload-folder' }
-    | { readonly type: 'download-file'; readonly localPath: string; readonly size: number | null }
+    | {
+        readonly type: 'download-file'
+        readonly localPath: string
+        readonly size: number | null
+        /** Set when the download replaces the file at `localPath` (absent: it never does). */
+        readonly replace?: LocalReplace
+      }
     | { readonly type: 'download-folder'; readonly localPath: string }
 }
 

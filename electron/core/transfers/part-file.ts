@@ -1,7 +1,7 @@
 /**
  * A download's `name.part`: opened on first use (a GET that fails at once leaves no empty file),
  * written at known positions with every byte hashed as it lands, and finally published under
- * its real name without ever replacing a file that appeared meanwhile.
+ * its real name, replacing a file there only when the user (or a sync's plan) chose to.
  */
 import { createHash, type Hash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -9,7 +9,7 @@ import { link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { CodedError } from '../../../shared/errors'
-import type { DownloadRecord } from './journal'
+import type { DownloadRecord, LocalReplace } from './journal'
 import { localError } from './file-source'
 import { firstFreeName } from './numbered-name'
 
@@ -195,8 +195,41 @@ export const drainAt = async (
   return written
 }
 
-/** Gives the finished `.part` its real name; a name taken meanwhile gets " (1)". */
-export const publish = async (partPath: string, localPath: string): Promise<string> => {
+/**
+ * Whether the file at `target` may be replaced: it is missing, or a plain file that `replace`
+ * allows (any, or the one seen earlier, by size and modification time).
+ */
+const replaceable = async (target: string, replace: LocalReplace): Promise<boolean> => {
+  const info = await lstat(target).catch(() => null)
+  if (!info) return true
+  if (!info.isFile()) return false
+  if (replace === 'any') return true
+  return info.size === replace.size && Math.abs(info.mtimeMs - replace.mtimeMs) < 1
+}
+
+/** Errors of a replacing rename that mean "something else is there now": keep both instead. */
+const IN_THE_WAY = new Set(['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'])
+
+/**
+ * Gives the finished `.part` its real name. A file there, or one that appeared meanwhile, is kept
+ * and the download saved as "name (1)" — unless `replace` allows replacing it: then the download
+ * takes its place whole, in one rename, so the old file is never half overwritten.
+ */
+export const publish = async (
+  partPath: string,
+  localPath: string,
+  replace?: LocalReplace,
+): Promise<string> => {
+  if (replace && (await replaceable(localPath, replace))) {
+    try {
+      await rename(partPath, localPath)
+      return localPath
+    } catch (error) {
+      if (!IN_THE_WAY.has((error as { code?: string }).code ?? '')) {
+        throw localError(error, `replace "${localPath}"`)
+      }
+    }
+  }
   const folder = path.dirname(localPath)
   const taken = (candidate: string): Promise<boolean> => exists(path.join(folder, candidate))
   for (;;) {

@@ -32,6 +32,15 @@ describe('path allocator', () => {
     expect(await paths.file(root, 'photos/b.jpg')).toBe(path.join(root, 'photos', 'b.jpg'))
   })
 
+  it('gives a replacing download the name of the file that is there, but not a folder’s', async () => {
+    const paths = createPathAllocator(EXACT)
+    expect(await paths.replacing(root, 'photos/a.jpg')).toBe(path.join(root, 'photos', 'a.jpg'))
+    expect(await paths.replacing(root, 'photos')).toBe(path.join(root, 'photos (1)'))
+    expect(await paths.replacing(root, 'half.bin')).toBe(path.join(root, 'half (1).bin'))
+    // A second download of that name while the first is in progress does not share its path.
+    expect(await paths.replacing(root, 'photos/a.jpg')).toBe(path.join(root, 'photos', 'a (1).jpg'))
+  })
+
   it('numbers a file whose name is taken on disk, or whose .part is', async () => {
     const paths = createPathAllocator(EXACT)
     expect(await paths.file(root, 'photos/a.jpg')).toBe(path.join(root, 'photos', 'a (1).jpg'))

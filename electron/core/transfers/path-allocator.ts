@@ -12,6 +12,12 @@ import { insideFolder, localSegments } from './local-path'
 export type PathAllocator = {
   /** A free file path for a key (its `.part` free too), claimed until `release`. */
   file(folder: string, relativeKey: string): Promise<string>
+  /**
+   * The key's own path even when a file is there (a download that will replace it), claimed
+   * until `release`; a folder there, a `.part` there or a path claimed by another download in
+   * progress still gets a numbered name.
+   */
+  replacing(folder: string, relativeKey: string): Promise<string>
   /** A folder path for a folder key (an existing folder is reused). */
   folder(folder: string, relativeKey: string): Promise<string>
   /** Claims a path chosen in an earlier run (a download restored from the journal). */
@@ -94,26 +100,33 @@ export const createPathAllocator = (
     return current
   }
 
-  return {
-    async file(folder, relativeKey) {
-      const segments = localSegments(relativeKey)
-      insideFolder(folder, segments)
-      return oneAtATime(async () => {
-        const parent = await folderFor(folder, segments.slice(0, -1))
-        const name = await firstFreeName(segments.at(-1) ?? '_', async (candidate) => {
-          const target = path.join(parent, candidate)
-          if ((await claimOf(target)) || (await claimOf(`${target}.part`))) return true
-          return (
-            (await kindOnDisk(target)) !== 'missing' ||
-            (await kindOnDisk(`${target}.part`)) !== 'missing'
-          )
-        })
-        const target = path.join(parent, name)
-        setClaim(target, 'file')
-        setClaim(`${target}.part`, 'file')
-        return target
+  /** A file path for a key, claimed; `mayBeThere` is what may already be at the path itself. */
+  const claimFile = (
+    folder: string,
+    relativeKey: string,
+    mayBeThere: 'missing' | 'file',
+  ): Promise<string> => {
+    const segments = localSegments(relativeKey)
+    insideFolder(folder, segments)
+    return oneAtATime(async () => {
+      const parent = await folderFor(folder, segments.slice(0, -1))
+      const name = await firstFreeName(segments.at(-1) ?? '_', async (candidate) => {
+        const target = path.join(parent, candidate)
+        if ((await claimOf(target)) || (await claimOf(`${target}.part`))) return true
+        const there = await kindOnDisk(target)
+        if (there !== 'missing' && there !== mayBeThere) return true
+        return (await kindOnDisk(`${target}.part`)) !== 'missing'
       })
-    },
+      const target = path.join(parent, name)
+      setClaim(target, 'file')
+      setClaim(`${target}.part`, 'file')
+      return target
+    })
+  }
+
+  return {
+    file: (folder, relativeKey) => claimFile(folder, relativeKey, 'missing'),
+    replacing: (folder, relativeKey) => claimFile(folder, relativeKey, 'file'),
     async folder(folder, relativeKey) {
       const segments = localSegments(relativeKey)
       insideFolder(folder, segments)

@@ -40,7 +40,17 @@ export const taskFor = (record: QueuedRecord, deps: DownloadDeps): TransferTask 
       return folderMarkerTask(record, deps)
     case 'download-file':
       return createDownloadTask(
-        { id, batchId, accountId, bucket, key, name, localPath: work.localPath, size: work.size },
+        {
+          id,
+          batchId,
+          accountId,
+          bucket,
+          key,
+          name,
+          localPath: work.localPath,
+          size: work.size,
+          ...(work.replace ? { replace: work.replace } : {}),
+        },
         deps,
       )
     case 'download-folder':

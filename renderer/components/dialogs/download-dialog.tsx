@@ -11,10 +11,11 @@ import { CancelButton, Modal } from './modal'
 
 type Props = { readonly location: Location; readonly entries: readonly Entry[] }
 
-/** A local file is never replaced: the download goes beside it, or not at all. */
+/** What to do with a local file of the same name; replacing is never the default. */
 const CHOICES: readonly { readonly value: LocalClashPolicy; readonly label: string }[] = [
   { value: 'keep-both', label: 'Keep both: save the download as “name (1)”' },
   { value: 'skip', label: 'Skip: leave the file there and do not download it' },
+  { value: 'overwrite', label: 'Replace: the finished download takes the file’s place' },
 ]
 
 /** "Download": the selection (folders recursively) into a local folder, the Downloads by default. */
