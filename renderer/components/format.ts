@@ -22,20 +22,8 @@ export const endpointHost = (endpoint: string): string => {
   }
 }
 
-const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB']
-
-/** `512 bytes`, `1.5 MB` (1 KB = 1,024 bytes, as file browsers count). */
-export const formatBytes = (bytes: number): string => {
-  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${bytes.toLocaleString()} bytes`
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  const digits = value < 10 ? 1 : 0
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: digits })} ${units[unit]}`
-}
+/** Sizes are written by the one shared formatter, so the window and main's messages agree. */
+export { formatBytes } from '../../shared/sizes'
 
 /** A duration for an estimate: `under a second`, `about 40 s`, `about 3 min`, `about 2 h`. */
 export const formatDuration = (seconds: number): string => {

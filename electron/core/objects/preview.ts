@@ -4,6 +4,7 @@
  */
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3'
 import type { Preview } from '../../../shared/objects'
+import { formatBytes } from '../../../shared/sizes'
 import type { Connection } from '../accounts'
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024
@@ -65,7 +66,10 @@ export const previewObject = async (
   const kind = previewKind(key, head.ContentType)
   if (kind === null) return { kind: 'none', reason: 'No preview for this type of file.' }
   if (kind === 'image' && size > MAX_IMAGE_BYTES) {
-    return { kind: 'none', reason: 'This image is too large to preview (over 8 MiB).' }
+    return {
+      kind: 'none',
+      reason: `This image is too large to preview (over ${formatBytes(MAX_IMAGE_BYTES)}).`,
+    }
   }
   if (size === 0) return { kind: 'text', text: '', truncated: false }
   const range = kind === 'text' ? `bytes=0-${Math.min(size, TEXT_PREVIEW_BYTES) - 1}` : undefined

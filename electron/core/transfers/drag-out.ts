@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream'
 import { DRAG_PREPARE_MAX_KEYS } from '../../../shared/contract'
 import { CodedError } from '../../../shared/errors'
 import { baseName, isFolderKey, keyProblem } from '../../../shared/s3-keys'
+import { formatBytes } from '../../../shared/sizes'
 import type { Connection } from '../accounts'
 import { toAppError } from '../error-mapper'
 import { s3Call } from '../s3-call'
@@ -28,8 +29,6 @@ export const DRAG_OUT_MAX_BYTES = 64 * 1024 * 1024
 export const DRAG_SETTLE_MS = 250
 
 const NEVER = new AbortController().signal
-
-const mib = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024 / 1024))} MiB`
 
 export type ObjectRef = {
   readonly accountId: string
@@ -114,7 +113,7 @@ const fetchToFile = async (
         body.destroy()
         throw new CodedError(
           'INVALID_REQUEST',
-          `"${baseName(key)}" is ${mib(size)}: drag files up to ${mib(limit)} out, or use Download.`,
+          `"${baseName(key)}" is ${formatBytes(size)}: drag files up to ${formatBytes(limit)} out, or use Download.`,
         )
       }
       // Written like any download: in batches, every byte hashed, a full disk said as such.

@@ -4,7 +4,7 @@ import { countOf, formatBytes, formatDuration } from '../format'
 import { Spinner } from '../spinner'
 import type { EstimateState } from './use-estimate'
 
-/** "1,204 objects (2.1 GB) · 14 requests · about 1 s at 100 requests/s". */
+/** "1,204 objects (2.1 GiB) · 14 requests · about 1 s at 100 requests/s". */
 export const EstimateText = ({
   accountId,
   estimate,

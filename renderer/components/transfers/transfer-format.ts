@@ -17,7 +17,12 @@ export const percentText = (percent: number, done: boolean): string =>
 
 export const speedText = (bytesPerSecond: number): string => `${formatBytes(bytesPerSecond)}/s`
 
-/** `12 MB of 64 MB · 8.1 MB/s · about 5 s left` while running; just the size once done. */
+/**
+ * `12 MiB of 64 MiB · 8.1 MiB/s · about 5 s left` while running; `64 MiB · finishing…` once every
+ * byte has moved but the transfer is not done (the upload is being completed, the download
+ * checked), where a speed and "under a second left" would stay on screen for seconds; just the
+ * size once done.
+ */
 export const transferMeta = (
   transfer: Pick<
     TransferSnapshot,
@@ -33,6 +38,9 @@ export const transferMeta = (
     bytesTotal === null
       ? `${formatBytes(bytesDone)} so far`
       : `${formatBytes(bytesDone)} of ${formatBytes(bytesTotal)}`
+  if (state === 'running' && bytesTotal !== null && bytesTotal > 0 && bytesDone >= bytesTotal) {
+    return `${formatBytes(bytesTotal)} · finishing…`
+  }
   if (state !== 'running' || bytesPerSecond === 0) return bytes
   const eta = etaSeconds === null ? '' : ` · ${formatDuration(etaSeconds)} left`
   return `${bytes} · ${speedText(bytesPerSecond)}${eta}`
@@ -45,14 +53,16 @@ const countOfState = (totals: TransferTotals, ...states: TransferState[]): numbe
 export const isBusy = (totals: TransferTotals): boolean =>
   countOfState(totals, 'queued', 'running') > 0
 
-/** The panel header's line: `3 of 12 done · 45 MB of 120 MB · 12 MB/s · about 6 s left`. */
+/** The panel header's line: `3 of 12 done · 45 MiB of 120 MiB · 12 MiB/s · about 6 s left`. */
 export const totalsText = (totals: TransferTotals): string => {
   const all = countOfState(totals, 'queued', 'running', 'paused', 'done', 'failed')
   const parts = [`${totals.counts.done.toLocaleString()} of ${all.toLocaleString()} done`]
   if (totals.bytesTotal > 0) {
     parts.push(`${formatBytes(totals.bytesDone)} of ${formatBytes(totals.bytesTotal)}`)
   }
-  if (isBusy(totals) && totals.bytesPerSecond > 0) {
+  // Every byte moved and only the finishing steps left: no speed and no "under a second left".
+  const allMoved = totals.bytesTotal > 0 && totals.bytesDone >= totals.bytesTotal
+  if (isBusy(totals) && totals.bytesPerSecond > 0 && !allMoved) {
     parts.push(speedText(totals.bytesPerSecond))
     if (totals.etaSeconds !== null) parts.push(`${formatDuration(totals.etaSeconds)} left`)
   }
