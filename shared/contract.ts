@@ -34,6 +34,16 @@ import {
   type TransfersUpdate,
 } from './transfers'
 import { nameClashPolicies } from './name-clash'
+import {
+  syncPairDraft,
+  syncPairRef,
+  syncRunRequest,
+  type CompareProgress,
+  type Comparison,
+  type SyncPair,
+  type SyncPlan,
+  type SyncRunSnapshot,
+} from './sync'
 
 /** A command: the request's schema, and the response type carried only at the type level. */
 const command =
@@ -227,6 +237,26 @@ export const commands = {
   'shares.sigv2': command<SigV2Support>()(
     z.strictObject({ accountId: id, bucket, recheck: z.boolean().default(false) }),
   ),
+  /** Saved sync pairs, with their last run. */
+  'sync.pairs.list': command<readonly SyncPair[]>()(z.strictObject({})),
+  /** Saves a new pair (no id) or changes a saved one. */
+  'sync.pairs.save': command<SyncPair>()(z.strictObject({ id: id.optional(), draft: syncPairDraft })),
+  /** Forgets a pair and its manifest; touches no file or object. */
+  'sync.pairs.remove': command<null>()(z.strictObject({ id })),
+  /**
+   * Compares a pair's two sides: recursive listings (no HEAD per object), stat, and hashes only
+   * where size and time cannot decide (progress as sync.compareProgress with this requestId).
+   */
+  'sync.compare': command<Comparison>()(z.strictObject({ pair: syncPairRef, requestId })),
+  /** What a run of this comparison would do: actions, totals, requests, time, guards. */
+  'sync.preview': command<SyncPlan>()(z.strictObject({ comparisonId: id })),
+  /** Runs a plan as a job in the transfer queue; NEEDS_CONFIRMATION when over the delete limits. */
+  'sync.run': command<SyncRunSnapshot>()(syncRunRequest),
+  'sync.runs': command<readonly SyncRunSnapshot[]>()(z.strictObject({})),
+  'sync.pause': command<null>()(z.strictObject({ runId: id })),
+  'sync.resume': command<null>()(z.strictObject({ runId: id })),
+  /** Stops a run: what was transferred stays, nothing more is deleted. */
+  'sync.cancel': command<null>()(z.strictObject({ runId: id })),
 } as const
 
 export const events = {
@@ -248,6 +278,12 @@ export const events = {
   'app.notice': event<{ readonly level: 'info' | 'error'; readonly message: string }>(),
   /** The account's link history changed (a link issued, re-signed or forgotten). */
   'shares.changed': event<{ readonly accountId: string }>(),
+  /** Saved pairs changed (saved, removed, a run finished). */
+  'sync.pairsChanged': event<readonly SyncPair[]>(),
+  /** Listing and hashing progress of a sync.compare, at most 5 a second. */
+  'sync.compareProgress': event<CompareProgress>(),
+  /** A sync run's progress and, at the end, its summary; at most 5 a second per run. */
+  'sync.runUpdated': event<SyncRunSnapshot>(),
 } as const
 
 export type Commands = typeof commands

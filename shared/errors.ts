@@ -41,6 +41,8 @@ export const errorCodes = [
   'DISK_FULL',
   /** A local file or folder could not be read or written (permissions, read-only disk). */
   'LOCAL_FILE_ERROR',
+  /** A sync run would delete more than its pair allows: it stops and asks (confirmDeletes). */
+  'NEEDS_CONFIRMATION',
   'UNKNOWN',
 ] as const
 

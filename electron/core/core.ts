@@ -19,6 +19,8 @@ import { createSetAsideNotices } from './set-aside-notices'
 import { createSandbox } from './sandbox/sandbox'
 import { createFileSecretStore, type SecretStore } from './secret-store'
 import { createShareService } from './share/share-service'
+import { createSyncService, type SyncService } from './sync/sync-service'
+import { createFolderTrash, type Trash } from './sync/trash'
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,6 +44,11 @@ export type CoreOptions = {
   readonly retry?: RetryPolicy
   /** How long a request may stall at each stage (tests shorten them). */
   readonly requestLimits?: RequestLimits
+  /**
+   * Where a sync's local deletes go: Electron passes the OS trash (shell.trashItem); without it,
+   * a trash folder inside the data folder.
+   */
+  readonly trash?: Trash
 }
 
 export type Core = {
@@ -52,6 +59,8 @@ export type Core = {
   readonly staging: Staging
   /** Electron: objects fetched to temporary files for dragging out to the desktop. */
   readonly dragOut: DragOut
+  /** Folder sync (the command line runs saved pairs through it). */
+  readonly sync: SyncService
   dispose(): Promise<void>
 }
 
@@ -94,6 +103,14 @@ export const createCore = (options: CoreOptions): Core => {
     redactor,
     onSetAside,
   })
+  const sync = createSyncService({
+    dataDir: options.dataDir,
+    accounts,
+    events,
+    transfers,
+    trash: options.trash ?? createFolderTrash(options.dataDir),
+    onSetAside,
+  })
   const cancellations = createCancellations()
   const dragOut = createDragOut({
     connection: (accountId) => accounts.connection(accountId),
@@ -111,6 +128,7 @@ export const createCore = (options: CoreOptions): Core => {
     events,
     transfers,
     shares,
+    sync,
     cancellations,
     notices: notices.list,
   })
@@ -139,11 +157,14 @@ export const createCore = (options: CoreOptions): Core => {
     log,
     staging: transfers.staging,
     dragOut,
+    sync,
     async dispose() {
       meter.stop()
       cancellations.cancelAll()
       jobs.cancelAll()
       await jobs.idle()
+      // Runs stop following their transfers but stay in their journal, to resume next time.
+      await sync.dispose()
       // Running transfers pause: their journal records let the next start resume them.
       await transfers.dispose()
       await dragOut.dispose()

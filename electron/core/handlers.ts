@@ -12,6 +12,8 @@ import type { Sandbox } from './sandbox/sandbox'
 import { s3Call } from './s3-call'
 import { createShareHandlers } from './share/share-handlers'
 import type { ShareService } from './share/share-service'
+import { createSyncHandlers } from './sync/sync-handlers'
+import type { SyncService } from './sync/sync-service'
 import { createTransferHandlers } from './transfers/transfer-handlers'
 import type { TransferService } from './transfers/transfer-service'
 
@@ -34,6 +36,7 @@ export const createHandlers = (deps: {
   events: EventBus
   transfers: TransferService
   shares: ShareService
+  sync: SyncService
   cancellations: Cancellations
   /** Data files set aside since the start (app.info carries them to windows opened later). */
   notices: () => readonly string[]
@@ -41,6 +44,7 @@ export const createHandlers = (deps: {
   ...createObjectHandlers(deps),
   ...createTransferHandlers(deps.transfers),
   ...createShareHandlers(deps.shares),
+  ...createSyncHandlers(deps.sync, deps.cancellations),
   'app.info': async () => ({ ...deps.info, notices: deps.notices() }),
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': ({ id, draft, requestId }) =>

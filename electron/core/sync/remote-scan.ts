@@ -1,0 +1,72 @@
+/**
+ * The remote side of a sync: recursive listings of the bucket folder (ListObjectsV2 without a
+ * delimiter, 1,000 keys a request), never a HEAD per object. Folder markers with nothing under
+ * them are empty folders; keys with an empty segment ('a//b') are skipped with a reason.
+ */
+import type { Connection } from '../accounts'
+import { walkPrefix } from '../objects/listing'
+import { safeSegment } from '../transfers/local-path'
+import type { RemoteEntry, SideScan, Skipped } from './side-entries'
+
+/** Whether a relative key maps to the same local path, segment for segment. */
+export const localNameProblem = (relative: string): string | null => {
+  const segments = relative.replace(/\/$/, '').split('/')
+  if (segments.some((segment) => segment === '' || segment !== safeSegment(segment))) {
+    return 'Its name cannot be a file name on this computer unchanged, so it is not synced.'
+  }
+  return null
+}
+
+export type RemoteScan = SideScan<RemoteEntry> & { readonly requests: number }
+
+export const scanRemote = async (
+  connection: Connection,
+  bucket: string,
+  prefix: string,
+  signal?: AbortSignal,
+  progress: (objects: number) => void = () => undefined,
+): Promise<RemoteScan> => {
+  const entries = new Map<string, RemoteEntry>()
+  const markers: string[] = []
+  const skipped: Skipped[] = []
+  let requests = 0
+  let objects = 0
+  for await (const page of walkPrefix(connection, bucket, prefix, signal)) {
+    requests += 1
+    for (const object of page) {
+      const relative = object.key.slice(prefix.length)
+      // The pair's own folder marker is its root.
+      if (relative === '') continue
+      if (
+        relative
+          .split('/')
+          .slice(0, -1)
+          .some((segment) => segment === '')
+      ) {
+        skipped.push({
+          path: relative,
+          reason: 'Its name has an empty folder ("//"), which no local folder can have.',
+        })
+      } else if (relative.endsWith('/')) {
+        markers.push(relative)
+      } else {
+        entries.set(relative, {
+          kind: 'file',
+          size: object.size,
+          lastModified: object.lastModified,
+          etag: object.etag,
+        })
+      }
+    }
+    objects += page.length
+    progress(objects)
+  }
+  const keys = [...entries.keys(), ...markers]
+  for (const marker of markers) {
+    // A marker with anything under it is implied by what is under it.
+    if (!keys.some((key) => key !== marker && key.startsWith(marker))) {
+      entries.set(marker, { kind: 'folder' })
+    }
+  }
+  return { entries, skipped, requests }
+}
