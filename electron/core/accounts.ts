@@ -24,7 +24,7 @@ import type { Redactor } from './redactor'
 import { createRequestGovernor, type RequestGovernor } from './request-governor'
 import { createRequestLog, type RequestLog } from './request-log'
 import { DEFAULT_RETRY } from './transfers/retry'
-import { DEFAULT_REQUEST_LIMITS } from './request-limits'
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits'
 import { createS3Client, type ClientBehaviour, type ClientSettings } from './s3-client'
 import type { Sandbox } from './sandbox/sandbox'
 import type { SecretStore } from './secret-store'
@@ -54,6 +54,8 @@ export type Connection = {
   readonly endpoint: string
   /** What the client was made from: share links are signed with these, offline. */
   readonly settings: ClientSettings
+  /** The client's time limits, which requests made without the SDK (link checks) keep too. */
+  readonly limits: RequestLimits
 }
 
 export type Accounts = {
@@ -217,7 +219,7 @@ export const createAccounts = (options: {
     if (!secretAccessKey) throw new CodedError('INVALID_REQUEST', 'Enter the secret key.')
     options.redactor.add(secretAccessKey)
     if (endpoint.insecure) {
-      await refuseIfRedirectsToHttps(endpoint.url, { timeoutMs: limits.firstByteMs, signal })
+      await refuseIfRedirectsToHttps(endpoint.url, { limits, signal })
     }
     return {
       insecure: endpoint.insecure,
@@ -245,6 +247,7 @@ export const createAccounts = (options: {
       log,
       endpoint: settings.endpoint,
       settings,
+      limits: clientBehaviour.limits ?? DEFAULT_REQUEST_LIMITS,
     }
   }
 

@@ -5,16 +5,17 @@
  */
 import http from 'node:http'
 import { CodedError } from '../../shared/errors'
-import { timeoutError } from './request-limits'
+import { applyRequestLimits } from './raw-request-limits'
+import type { RequestLimits } from './request-limits'
 
 export const refuseIfRedirectsToHttps = (
   endpoint: string,
-  options: { readonly timeoutMs: number; readonly signal?: AbortSignal },
+  options: { readonly limits: RequestLimits; readonly signal?: AbortSignal },
 ): Promise<void> =>
   new Promise((resolve, reject) => {
     const request = http.request(
       `${endpoint}/`,
-      { method: 'HEAD', timeout: options.timeoutMs, agent: false, signal: options.signal },
+      { method: 'HEAD', agent: false, signal: options.signal },
       (response) => {
         response.resume()
         const location = response.headers.location ?? ''
@@ -32,14 +33,7 @@ export const refuseIfRedirectsToHttps = (
         }
       },
     )
-    request.on('timeout', () => {
-      const { code, message } = timeoutError(
-        new URL(endpoint).host,
-        'firstByteMs',
-        options.timeoutMs,
-      )
-      request.destroy(new CodedError(code, message))
-    })
+    applyRequestLimits(request, new URL(endpoint).host, options.limits)
     request.on('error', reject)
     request.end()
   })

@@ -9,6 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from './testing/core-harness'
+import { startUnacceptingListener, type UnacceptingListener } from './testing/unaccepting-listener'
 import {
   transferOf,
   uploadFile,
@@ -27,6 +28,8 @@ let h: Harness
 let silent: net.Server
 let silentPort: number
 const held = new Set<net.Socket>()
+/** Never completes a connect. */
+let unaccepting: UnacceptingListener
 
 beforeAll(async () => {
   h = await startHarness({
@@ -40,12 +43,14 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
   silentPort = (silent.address() as net.AddressInfo).port
+  unaccepting = await startUnacceptingListener()
   await h.call('transfers.settings', { partSize: 5 * MIB, multipartThreshold: 5 * MIB })
 })
 
 afterAll(async () => {
   for (const socket of held) socket.destroy()
   await new Promise((resolve) => silent.close(resolve))
+  await unaccepting.stop()
   await h.stop()
 })
 
@@ -70,6 +75,19 @@ describe('Test connection', () => {
       expect(error).toEqual({
         code: 'TIMEOUT',
         message: `127.0.0.1:${silentPort} accepted the connection but sent no answer within 1.5 seconds. Check the endpoint and your network, then try again.`,
+      })
+    },
+  )
+
+  it.each(['https', 'http'])(
+    'to a %s server whose connect never completes ends with TIMEOUT naming it',
+    async (scheme) => {
+      const error = await h.failureOf('accounts.test', {
+        draft: draftFor(`${scheme}://127.0.0.1:${unaccepting.port}`),
+      })
+      expect(error).toEqual({
+        code: 'TIMEOUT',
+        message: `Could not connect to 127.0.0.1:${unaccepting.port} within 3 seconds. Check the endpoint and your network, then try again.`,
       })
     },
   )

@@ -24,6 +24,8 @@ const hasBody = (request: HttpRequest): boolean => {
 
 class TimedHandler extends NodeHttpHandler {
   private readonly firstByteMs: number
+  private readonly connectMs: number
+  private readonly idleMs: number
 
   constructor(
     limits: RequestLimits,
@@ -36,13 +38,38 @@ class TimedHandler extends NodeHttpHandler {
       throwOnRequestTimeout: true,
     })
     this.firstByteMs = limits.firstByteMs
+    this.connectMs = limits.connectMs
+    this.idleMs = limits.idleMs
   }
 
-  override handle(request: HttpRequest, options: HttpHandlerOptions = {}) {
-    return super.handle(request, {
-      ...options,
-      requestTimeout: hasBody(request) ? undefined : this.firstByteMs,
-    })
+  /**
+   * The handler's request timeout runs from the start, connect included, so it is given the
+   * connect limit on top: a connect that never completes ends as a connect timeout, and an answer
+   * that never comes gets at least the first-byte limit once connected. A request without a body
+   * that fails before its answer's headers, on either timer, had no answer: its message says so,
+   * with the silence it was given.
+   */
+  override async handle(request: HttpRequest, options: HttpHandlerOptions = {}) {
+    if (hasBody(request)) return super.handle(request, { ...options, requestTimeout: undefined })
+    try {
+      return await super.handle(request, {
+        ...options,
+        requestTimeout: this.connectMs + this.firstByteMs,
+      })
+    } catch (error) {
+      const message = (error as { message?: unknown }).message
+      if (typeof message !== 'string') throw error
+      const waited = message.includes('requestTimeout')
+        ? this.firstByteMs
+        : message.includes('inactivity')
+          ? this.idleMs
+          : null
+      if (waited !== null) {
+        ;(error as { message: string }).message =
+          `no answer within ${waited} ms of connecting (requestTimeout)`
+      }
+      throw error
+    }
   }
 }
 

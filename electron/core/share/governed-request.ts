@@ -7,8 +7,9 @@ import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
 import type { Connection } from '../accounts'
+import { applyRequestLimits } from '../raw-request-limits'
 import { retryAfterMs } from '../request-governor'
-import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
+import type { RequestLimits } from '../request-limits'
 
 export type LinkResponse = {
   readonly status: number
@@ -22,7 +23,13 @@ const BODY_LIMIT = 64 * 1024
 
 const send = (
   url: URL,
-  options: { method: string; headers: Record<string, string>; caPem: string | null },
+  options: {
+    method: string
+    headers: Record<string, string>
+    caPem: string | null
+    limits: RequestLimits
+    signal?: AbortSignal
+  },
 ): Promise<LinkResponse> =>
   new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http
@@ -32,14 +39,10 @@ const send = (
       // One request, one connection: nothing is left open in a pool afterwards.
       agent: false,
       ca: options.caPem ? [...tls.rootCertificates, options.caPem] : undefined,
-      // No byte for this long: the check ends with TIMEOUT rather than waiting forever.
-      timeout: DEFAULT_REQUEST_LIMITS.firstByteMs,
+      signal: options.signal,
     })
-    request.once('timeout', () =>
-      request.destroy(
-        Object.assign(new Error('The server did not answer in time.'), { code: 'ETIMEDOUT' }),
-      ),
-    )
+    // The account's limits, as for its SDK requests: a stall ends with TIMEOUT naming the host.
+    applyRequestLimits(request, url.host, options.limits)
     request.once('error', reject)
     request.once('response', (response) => {
       const status = response.statusCode ?? 0
@@ -82,8 +85,9 @@ export const governedRequest = async (
     readonly bucket: string
     readonly key: string
   },
+  signal?: AbortSignal,
 ): Promise<LinkResponse> => {
-  const release = await connection.governor.acquire('interactive')
+  const release = await connection.governor.acquire('interactive', signal)
   const time = Date.now()
   let status = 0
   try {
@@ -91,6 +95,8 @@ export const governedRequest = async (
       method: request.method,
       headers: { ...request.headers },
       caPem: connection.settings.caPem ?? null,
+      limits: connection.limits,
+      ...(signal ? { signal } : {}),
     })
     status = response.status
     if (status === 503 || status === 429) {

@@ -8,6 +8,7 @@ import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { Connection } from '../accounts'
 import { createCore, type Core } from '../core'
 import { createRequestGovernor } from '../request-governor'
+import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
 import { createRequestLog } from '../request-log'
 import { createS3Client, type ClientSettings } from '../s3-client'
 import { callerFor, type Caller } from './caller'
@@ -80,5 +81,6 @@ export const connectionTo = (bed: TestBed): Connection => {
     log,
     endpoint: bed.endpoint,
     settings,
+    limits: DEFAULT_REQUEST_LIMITS,
   }
 }

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../accounts'
 import { createRequestGovernor } from '../request-governor'
+import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
 import { createRequestLog } from '../request-log'
 import { createS3Client } from '../s3-client'
 import { createDownloadTask } from './download-task'
@@ -82,6 +83,7 @@ beforeAll(async () => {
     governor,
     log,
     endpoint,
+    limits: DEFAULT_REQUEST_LIMITS,
   }
   dir = await mkdtemp(path.join(os.tmpdir(), 'dss-wire-'))
 })
