@@ -155,6 +155,7 @@ test('create, rename, move, edit, delete: the everyday work on a bucket', async 
     .getByRole('menuitem', { name: 'Delete bucket…' })
     .click()
   const deleteBucket = page.getByRole('dialog', { name: 'Delete bucket' })
+  await deleteBucket.getByLabel('Bucket name').fill('e2e-photos')
   await deleteBucket.getByRole('button', { name: 'Delete bucket' }).click()
   await expect(deleteBucket.getByTestId('estimate')).toBeVisible()
   await deleteBucket.getByRole('button', { name: 'Empty and delete' }).click()

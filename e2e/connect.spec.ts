@@ -23,7 +23,7 @@ test('a newcomer lands on the local sandbox and sees its demo bucket', async ({ 
   // No account is configured: the app opens on the sandbox by itself.
   await page.goto(app.url)
   await expect(page.getByRole('heading', { name: 'Local sandbox' })).toBeVisible()
-  const buckets = page.getByRole('table', { name: 'Buckets' })
+  const buckets = page.getByRole('grid', { name: 'Buckets' })
   await expect(buckets.getByRole('row', { name: /demo/ })).toBeVisible()
   await expect(page.getByTestId('bucket-count')).toHaveText('1 bucket')
   await screenshotForReadme(page, 'sandbox')
@@ -61,7 +61,7 @@ test('connect to the DSS test bed through the UI and see its buckets', async ({
   await screenshotForReadme(page, 'connect')
 
   await page.getByRole('button', { name: 'Save and connect', exact: true }).click()
-  const buckets = page.getByRole('table', { name: 'Buckets' })
+  const buckets = page.getByRole('grid', { name: 'Buckets' })
   await expect(buckets.getByRole('row', { name: /e2e-photos/ })).toBeVisible()
   await expect(buckets.getByRole('row', { name: /e2e-reports/ })).toBeVisible()
   const tree = page.getByRole('tree', { name: 'Accounts' })

@@ -53,9 +53,9 @@ test('the tab says when the web shell is gone, and recovers when it is back', as
     running.push(first)
     await page.goto(first.url)
     await page
-      .getByRole('table', { name: 'Buckets' })
-      .getByRole('button', { name: 'demo', exact: true })
-      .click()
+      .getByRole('grid', { name: 'Buckets' })
+      .getByRole('row', { name: 'demo', exact: true })
+      .dblclick()
     const grid = page.getByRole('grid', { name: 'Objects' })
     await expect(grid.getByRole('row', { name: /README\.txt/ })).toBeVisible()
     const banner = page.getByTestId('connection-banner')

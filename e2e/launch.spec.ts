@@ -26,7 +26,7 @@ test('without Electron, the launcher says so and serves the same UI on the sandb
     await page.goto(url)
     await expect(page.getByRole('heading', { name: 'Local sandbox' })).toBeVisible()
     await expect(
-      page.getByRole('table', { name: 'Buckets' }).getByRole('row', { name: /demo/ }),
+      page.getByRole('grid', { name: 'Buckets' }).getByRole('row', { name: /demo/ }),
     ).toBeVisible()
   } finally {
     await launcher.stop()

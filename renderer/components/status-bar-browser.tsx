@@ -5,8 +5,9 @@ import {
   selectVisibleEntries,
 } from '../store/visible-entries'
 import { countOf, formatBytes } from './format'
+import { useShownFor } from './use-shown-for'
 
-/** The open folder's counts, what the filter shows, and the selection's size. */
+/** The open folder's counts, what the filter shows, the selection's size, and a copy or cut just made. */
 export const StatusBarBrowser = () => {
   const counts = useAppStore(selectListingCounts)
   const search = useAppStore((state) => state.listing?.search ?? null)
@@ -14,6 +15,8 @@ export const StatusBarBrowser = () => {
   const shown = useAppStore((state) => selectVisibleEntries(state).length)
   const selected = useAppStore(selectSelectedEntries)
   const clipboard = useAppStore((state) => state.clipboard)
+  // "3 items copied" is news when it happens; the cut rows stay marked in the table after.
+  const clipboardNews = useShownFor(clipboard)
   if (counts === null) return null
   const { folders, objects } = counts
   const total = folders + objects
@@ -38,8 +41,8 @@ export const StatusBarBrowser = () => {
           {hasFolders && ' + folders'}
         </span>
       )}
-      {clipboard && (
-        <span className="status-item">
+      {clipboard && clipboardNews && (
+        <span className="status-item" role="status">
           {countOf(clipped, 'item')} {clipboard.mode === 'cut' ? 'cut' : 'copied'}
         </span>
       )}

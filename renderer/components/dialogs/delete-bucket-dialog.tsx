@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AppError } from '../../../shared/errors'
 import { useAppStore } from '../../store/app-store'
 import { ErrorNotice } from '../error-notice'
+import { TextField } from '../text-field'
 import { EstimateText } from './estimate-text'
 import { CancelButton, Modal } from './modal'
 import { useEstimate } from './use-estimate'
@@ -15,8 +16,9 @@ type Step =
   | { readonly step: 'failed'; readonly error: AppError }
 
 /**
- * Deletes a bucket; when it still holds objects, offers to empty it first (a job), showing
- * what that takes.
+ * Deletes a bucket once its name has been typed (a bucket cannot be brought back, and its name
+ * may be taken by someone else at once); when it still holds objects, offers to empty it first
+ * (a job), showing what that takes.
  */
 export const DeleteBucketDialog = ({ accountId, bucket }: Props) => {
   const closeDialog = useAppStore((state) => state.closeDialog)
@@ -24,6 +26,10 @@ export const DeleteBucketDialog = ({ accountId, bucket }: Props) => {
   const startJob = useAppStore((state) => state.startJob)
   const [step, setStep] = useState<Step>({ step: 'confirm' })
   const [emptying, setEmptying] = useState(false)
+  const [typed, setTyped] = useState('')
+  // Said in red only once the user has tried to delete with another name.
+  const [tried, setTried] = useState(false)
+  const confirmed = typed === bucket
   const estimate = useEstimate(
     accountId,
     step.step === 'not-empty' ? { bucket, keys: [], prefixes: [''] } : null,
@@ -31,6 +37,10 @@ export const DeleteBucketDialog = ({ accountId, bucket }: Props) => {
   )
 
   const remove = async () => {
+    if (!confirmed) {
+      setTried(true)
+      return
+    }
     setStep({ step: 'busy' })
     const error = await deleteBucket(accountId, bucket)
     if (!error) closeDialog()
@@ -75,7 +85,30 @@ export const DeleteBucketDialog = ({ accountId, bucket }: Props) => {
           {estimate && <EstimateText accountId={accountId} estimate={estimate} />}
         </>
       ) : (
-        <p className="modal-text">Delete the bucket “{bucket}”? This cannot be undone.</p>
+        <>
+          <p className="modal-text">Delete the bucket “{bucket}”? This cannot be undone.</p>
+          <TextField
+            label="Bucket name"
+            value={typed}
+            // The dialog's one field: focus starts where the user must type (WAI-ARIA dialog pattern).
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            aria-invalid={tried && !confirmed}
+            hint={
+              tried && !confirmed
+                ? `That is not the name: type “${bucket}” exactly.`
+                : `Type “${bucket}” to confirm.`
+            }
+            hintTone={tried && !confirmed ? 'error' : 'normal'}
+            onChange={(value) => {
+              setTyped(value)
+              setTried(false)
+            }}
+          />
+        </>
       )}
       {step.step === 'failed' && (
         <ErrorNotice title="Could not delete the bucket" error={step.error} />

@@ -20,6 +20,13 @@ type Props = {
 }
 
 /**
+ * Whether a name is wrong whatever is typed after it ("Bad_Name", "a/", "xn--"): said at once.
+ * A name that is only unfinished ("ab", "bucket-") is not called wrong while it is being typed.
+ */
+const cannotBeFixedByTyping = (name: string, problemOf: (name: string) => string | null) =>
+  problemOf(`${name}a0`) !== null
+
+/**
  * A dialog that asks for one name, checks it as it is typed, and creates something with it
  * (a bucket, a folder); it closes when that worked.
  */
@@ -37,9 +44,13 @@ export const NameDialog = ({
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  /** The user left the field or tried to create: from then on every problem is said. */
+  const [touched, setTouched] = useState(false)
   const problem = name === '' ? null : problemOf(name)
+  const shownProblem = problem !== null && (touched || cannotBeFixedByTyping(name, problemOf))
 
   const submit = async () => {
+    setTouched(true)
     if (name === '' || problem !== null || busy) return
     setBusy(true)
     const failed = await create(name)
@@ -60,7 +71,8 @@ export const NameDialog = ({
           <button
             type="submit"
             className="button button-primary"
-            disabled={name === '' || problem !== null || busy}
+            // An unfinished name can be tried: trying says what is missing.
+            disabled={name === '' || shownProblem || busy}
           >
             {submitLabel}
           </button>
@@ -73,9 +85,10 @@ export const NameDialog = ({
         autoFocus
         spellCheck={false}
         autoCapitalize="off"
-        aria-invalid={problem !== null}
-        hint={problem ?? hint}
-        hintTone={problem === null ? 'normal' : 'error'}
+        aria-invalid={shownProblem}
+        hint={shownProblem ? (problem ?? hint) : hint}
+        hintTone={shownProblem ? 'error' : 'normal'}
+        onBlur={() => setTouched(name !== '')}
         onChange={(value) => {
           setName(value)
           setError(null)
