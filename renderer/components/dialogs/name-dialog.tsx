@@ -82,6 +82,7 @@ export const NameDialog = ({
       <TextField
         label={label}
         value={name}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
         spellCheck={false}
         autoCapitalize="off"
