@@ -32,6 +32,11 @@ import {
 import type { TaskContext } from './transfer-queue'
 
 export type MultipartDeps = {
+  /**
+   * The object's user metadata, asked for only when a new upload is created (the whole file's
+   * MD5 takes a read of the file: a continued upload has its metadata already).
+   */
+  readonly metadata?: () => Promise<Record<string, string>>
   readonly connection: Connection
   readonly journal: Journal
   readonly slots: PartSlots
@@ -61,7 +66,8 @@ export const startOrContinue = async (
         : 'The file changed since this upload started, so the earlier upload was aborted and a new one started from the beginning.',
     )
   }
-  const uploadId = await createUpload(deps.connection, fresh, deps.step)
+  const metadata = deps.metadata ? await deps.metadata() : undefined
+  const uploadId = await createUpload(deps.connection, { ...fresh, metadata }, deps.step)
   const record: UploadRecord = { ...fresh, uploadId, parts: [] }
   deps.journal.put(record)
   // The upload id is on disk before any part is sent, so a crash can still abort it.

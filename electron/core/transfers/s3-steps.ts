@@ -24,6 +24,9 @@ export type StepOptions = {
 
 type Target = { readonly bucket: string; readonly key: string }
 
+/** User metadata sent with the object (keys without `x-amz-meta-`). */
+type Metadata = { readonly metadata?: Readonly<Record<string, string>> }
+
 const errorName = (error: unknown): string => (error as { name?: string } | null)?.name ?? ''
 
 export const isNoSuchUpload = (error: unknown): boolean => errorName(error) === 'NoSuchUpload'
@@ -65,7 +68,7 @@ const withBody = async <T>(
 /** A single PutObject with Content-MD5; the returned ETag must be that MD5. */
 export const putObject = async (
   connection: Connection,
-  target: Target & { readonly contentType: string },
+  target: Target & { readonly contentType: string } & Metadata,
   body: Buffer,
   options: StepOptions,
 ): Promise<void> => {
@@ -81,6 +84,7 @@ export const putObject = async (
             ContentLength: body.length,
             ContentMD5: md5.toString('base64'),
             ContentType: target.contentType,
+            Metadata: target.metadata ? { ...target.metadata } : undefined,
           }),
           { abortSignal: options.signal },
         )
@@ -92,7 +96,7 @@ export const putObject = async (
 
 export const createUpload = async (
   connection: Connection,
-  target: Target & { readonly contentType: string },
+  target: Target & { readonly contentType: string } & Metadata,
   options: StepOptions,
 ): Promise<string> =>
   withRetry(async () => {
@@ -101,6 +105,7 @@ export const createUpload = async (
         Bucket: target.bucket,
         Key: target.key,
         ContentType: target.contentType,
+        Metadata: target.metadata ? { ...target.metadata } : undefined,
       }),
       { abortSignal: options.signal },
     )

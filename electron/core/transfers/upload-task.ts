@@ -15,6 +15,7 @@ import { partSizeFor, uploadShape } from './part-plan'
 import type { PartSlots } from './part-slots'
 import type { RetryPolicy } from './retry'
 import { abortUpload, putObject } from './s3-steps'
+import { multipartMetadata, singleMetadata } from './upload-metadata'
 import type { Staging } from './staging'
 import type { TransferTask } from './transfer-queue'
 
@@ -78,10 +79,16 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
           const body = slot?.buffer ?? Buffer.allocUnsafe(identity.size)
           await readWhole(spec, body)
           await checkUnchanged(spec.path, spec.name, identity)
-          await putObject(connection, { bucket: spec.bucket, key: spec.key, contentType }, body, {
-            ...step,
-            progress: context.progress,
-          })
+          const metadata = singleMetadata(identity.mtimeMs)
+          await putObject(
+            connection,
+            { bucket: spec.bucket, key: spec.key, contentType, metadata },
+            body,
+            {
+              ...step,
+              progress: context.progress,
+            },
+          )
         } finally {
           slot?.release()
         }
@@ -96,7 +103,14 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
           partSize: partSizeFor(identity.size, settings.partSize),
         }
         await uploadMultipart(
-          { connection, journal: deps.journal, slots: deps.slots, step, context },
+          {
+            connection,
+            journal: deps.journal,
+            slots: deps.slots,
+            step,
+            context,
+            metadata: () => multipartMetadata(spec.path, identity.mtimeMs),
+          },
           fresh,
           identity,
         )
