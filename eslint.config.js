@@ -1,5 +1,6 @@
 // One linter for the whole tree; it also enforces the folder boundaries (STYLE.md habit 3).
 import js from '@eslint/js'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -84,9 +85,16 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    // Accessibility is checked as code is written (issue 14); axe checks the rendered pages in e2e.
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // A scrolling region (the request log) must be reachable by keyboard to be scrolled.
+      'jsx-a11y/no-noninteractive-tabindex': [
+        'error',
+        { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true },
+      ],
       'no-restricted-imports': [
         'error',
         { patterns: [...nodeBuiltins, 'electron', '**/electron/**', '**/e2e/**'] },

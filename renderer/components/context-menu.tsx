@@ -85,6 +85,8 @@ export const ContextMenu = ({ label, x, y, items, onClose }: Props) => {
       className="context-menu"
       role="menu"
       aria-label={label}
+      // Focus is on an item; the menu itself is focusable only so that focus can land in it.
+      tabIndex={-1}
       style={position}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}

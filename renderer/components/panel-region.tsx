@@ -11,10 +11,11 @@ type Props = {
 
 /** A panel over the page (a tray, the request log): a named region that Escape can close. */
 export const PanelRegion = ({ id, label, className, onClose, children }: Props) => (
+  // A named <section> is a region; Escape bubbles up from whatever inside has focus.
+  // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
   <section
     className={className}
     id={id}
-    role="region"
     aria-label={label}
     onKeyDown={
       onClose

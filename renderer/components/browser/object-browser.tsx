@@ -29,6 +29,9 @@ export const ObjectBrowser = ({ location }: { readonly location: Location }) => 
   const closeMenu = useCallback(() => setMenu(null), [])
 
   return (
+    // Shortcuts bubble up here from the table, the toolbar and the filter; the section itself is
+    // not a control.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section
       className="browser"
       aria-label={`Bucket ${location.bucket}`}

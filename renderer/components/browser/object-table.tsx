@@ -148,6 +148,8 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
       }}
     >
       <ObjectTableHeader />
+      {/* A click on the empty area below the rows clears the selection (Escape does by key). */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
       <div
         role="rowgroup"
         className="object-table-body"

@@ -44,6 +44,7 @@ export const DeleteDialog = ({ location, entries }: Props) => {
       footer={
         <>
           <CancelButton onClick={closeDialog} />
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern) */}
           <button type="submit" className="button button-danger" disabled={busy} autoFocus>
             Delete
           </button>

@@ -57,6 +57,7 @@ export const DownloadDialog = ({ location, entries }: Props) => {
       <TextField
         label="Save to folder"
         value={folder}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
         spellCheck={false}
         placeholder="Empty for your Downloads folder"

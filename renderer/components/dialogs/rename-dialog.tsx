@@ -75,6 +75,7 @@ export const RenameDialog = ({ location, entry }: Props) => {
       <TextField
         label="New name"
         value={name}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
         spellCheck={false}
         aria-invalid={problem !== null}

@@ -101,6 +101,7 @@ export const TransferDialog = ({ mode, location, entries }: Props) => {
       <TextField
         label="Folder"
         value={folder}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
         spellCheck={false}
         placeholder="Empty for the top of the bucket"

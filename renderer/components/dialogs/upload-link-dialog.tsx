@@ -90,6 +90,7 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
       <TextField
         label="File name"
         value={name}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
         spellCheck={false}
         placeholder="report.pdf"

@@ -46,7 +46,8 @@ export const RequestLogPanel = () => {
         </button>
       </header>
       {view.error && <ErrorNotice title="Could not read the request log" error={view.error} />}
-      <div className="request-log-body">
+      {/* Focusable, so that the list can be scrolled with the keyboard. */}
+      <div className="request-log-body" role="region" aria-label="Requests sent" tabIndex={0}>
         {account === null && <p className="request-log-empty">No account is open.</p>}
         {account !== null && !loaded && !view.error && (
           <p className="request-log-empty" role="status">

@@ -37,6 +37,7 @@ export const CopyButton = ({ text, label = 'Copy', look = 'normal', autoFocus }:
       <button
         type="button"
         className={classOf[look]}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- once a link is made, copying it is the next step
         autoFocus={autoFocus}
         onClick={() => void copy()}
       >

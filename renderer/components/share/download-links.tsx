@@ -65,6 +65,7 @@ const OneLink = ({ link }: { readonly link: ShareLink }) => {
         <LinkExpiry link={link} />
       </div>
       <div className="share-buttons">
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- once a link is made, copying it is the next step */}
         <CopyButton text={link.url} look="primary" autoFocus />
         <button
           type="button"
@@ -116,6 +117,7 @@ const ManyLinks = ({ links }: { readonly links: readonly ShareLink[] }) => {
         {first && <LinkExpiry link={first} />}
       </div>
       <div className="share-buttons">
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- once a link is made, copying it is the next step */}
         <CopyButton text={text} label="Copy all" look="primary" autoFocus />
       </div>
     </div>

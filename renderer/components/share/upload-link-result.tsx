@@ -23,6 +23,7 @@ export const UploadLinkResult = ({ link }: { readonly link: ShareLink }) => {
         <LinkExpiry link={link} />
       </div>
       <div className="share-buttons">
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- once a link is made, copying it is the next step */}
         <CopyButton text={link.url} label="Copy link" look="primary" autoFocus />
       </div>
       {link.curl && (

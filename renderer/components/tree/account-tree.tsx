@@ -51,6 +51,8 @@ export const AccountTree = () => {
         className="account-tree"
         role="tree"
         aria-labelledby="accounts-heading"
+        // The rows are the tab stops (one at a time); the tree only gathers their keys.
+        tabIndex={-1}
         onKeyDown={onTreeKeyDown}
       >
         {accounts.map((account, index) => (

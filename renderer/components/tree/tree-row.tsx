@@ -111,6 +111,7 @@ export const TreeNote = ({
     role="treeitem"
     aria-level={level}
     aria-disabled="true"
+    aria-selected={false}
     className={tone === 'error' ? 'tree-note is-error' : 'tree-note'}
     style={{ paddingLeft: 4 + (level - 1) * 14 + 18 }}
   >
