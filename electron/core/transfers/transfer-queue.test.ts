@@ -86,6 +86,31 @@ describe('transfer queue', () => {
     expect(task.contexts[1]?.signal.aborted).toBe(false)
   })
 
+  it('drops the note a job was restored with once it runs again, keeping notes its task wrote', async () => {
+    const { queue, stateOf } = setup(1)
+    const task = controlled('a')
+    const interrupted = 'Interrupted: 17 parts had arrived. Resume to send the rest.'
+    const { id } = queue.add({ ...task.init, state: 'paused', note: interrupted })
+    const noteOf = () => queue.list().transfers.find((t) => t.id === id)?.note
+    expect(noteOf()).toBe(interrupted)
+    queue.resume(id)
+    await tick()
+    expect(stateOf(id)).toBe('running')
+    task.contexts[0]?.note('Saved as a (1).')
+    task.finish()
+    await tick()
+    expect(stateOf(id)).toBe('done')
+    expect(noteOf()).toBe('Saved as a (1).')
+
+    const other = controlled('b')
+    const second = queue.add({ ...other.init, state: 'paused', note: interrupted }).id
+    queue.resume(second)
+    await tick()
+    other.finish()
+    await tick()
+    expect(queue.list().transfers.find((t) => t.id === second)?.note).toBeNull()
+  })
+
   it('cancels: running, queued or paused jobs end cancelled and give up what they hold', async () => {
     const { queue, stateOf } = setup(1)
     const running = controlled('a')

@@ -157,6 +157,9 @@ export const createTransferQueue = (options: {
     job.stop = null
     job.state = 'running'
     job.error = null
+    // A note the job was restored with ("Interrupted: 17 parts had arrived…") is about the run
+    // before this one: it goes once the job runs again. Notes its task writes stay.
+    if (job.note !== null && job.note === job.init.note) job.note = null
     job.speed.reset(job.bytesDone)
     changed(job)
     const context: TaskContext = {
