@@ -14,7 +14,7 @@ import { deleteSelection } from './jobs/delete-objects'
 import type { JobManager } from './jobs/job-manager'
 import { estimateCost } from './objects/estimate'
 import { createFolder } from './objects/folders'
-import { listPage } from './objects/listing'
+import { createListingSessions } from './objects/listing-sessions'
 import { previewObject } from './objects/preview'
 import { headObject, updateProperties } from './objects/properties'
 import { s3Call } from './s3-call'
@@ -55,6 +55,8 @@ export const createObjectHandlers = (deps: {
   cancellations: Cancellations
 }): Pick<Handlers, ObjectCommands> => {
   const { accounts, jobs, events, cancellations } = deps
+  // Listings of the window go on fetching between its calls for the next page.
+  const listings = createListingSessions()
   const changed = (accountId: string, bucket: string, prefix: string): void =>
     events.emit('objects.changed', { accountId, bucket, prefix })
 
@@ -79,7 +81,7 @@ export const createObjectHandlers = (deps: {
       cancellations.run(requestId, async (signal) => {
         const connection = await accounts.connection(accountId)
         return s3Call(connection, { bucket }, () =>
-          listPage(connection, { bucket, ...request }, signal),
+          listings.page(connection, { bucket, ...request }, signal),
         )
       }),
     'objects.head': async ({ accountId, bucket, key }) => {

@@ -13,17 +13,23 @@ import type { FolderEntry, ObjectEntry, ObjectPage } from '../../../shared/objec
 import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
 import { decodeListedKey } from './listing-encoding'
+import { walkListing } from './parallel-listing'
 
 export type ListRequest = {
   readonly bucket: string
   readonly prefix: string
   readonly recursive: boolean
   readonly continuationToken: string | null
+  /** For a first page: list only keys after this one (ListObjects v1 calls it Marker). */
+  readonly startAfter?: string | null
   readonly maxKeys: number
 }
 
 /** Servers that answered V2 with "not implemented": remembered per client. */
 const v1Only = new WeakSet<object>()
+
+/** Whether this connection's server was found to answer only ListObjects v1. */
+export const isV1Only = (connection: Connection): boolean => v1Only.has(connection.client)
 
 const V2_REFUSALS = new Set(['NotImplemented', 'InvalidArgument', 'MethodNotAllowed'])
 
@@ -71,7 +77,7 @@ const listV1 = async (
       Bucket: request.bucket,
       Prefix: request.prefix || undefined,
       Delimiter: request.recursive ? undefined : DELIMITER,
-      Marker: request.continuationToken ?? undefined,
+      Marker: request.continuationToken ?? request.startAfter ?? undefined,
       MaxKeys: request.maxKeys,
       EncodingType: 'url',
     }),
@@ -103,6 +109,8 @@ export const listPage = async (
         Prefix: request.prefix || undefined,
         Delimiter: request.recursive ? undefined : DELIMITER,
         ContinuationToken: request.continuationToken ?? undefined,
+        StartAfter:
+          request.continuationToken === null ? (request.startAfter ?? undefined) : undefined,
         MaxKeys: request.maxKeys,
         EncodingType: 'url',
       }),
@@ -123,21 +131,16 @@ export const listPage = async (
   }
 }
 
-/** Every object under a prefix, recursively, a page at a time. */
+/**
+ * Every object under a prefix, recursively, in S3's order, 1,000 at a time: several pages in
+ * flight at once (parallel-listing.ts).
+ */
 export async function* walkPrefix(
   connection: Connection,
   bucket: string,
   prefix: string,
   signal?: AbortSignal,
 ): AsyncGenerator<readonly ObjectEntry[]> {
-  let token: string | null = null
-  do {
-    const page: ObjectPage = await listPage(
-      connection,
-      { bucket, prefix, recursive: true, continuationToken: token, maxKeys: 1000 },
-      signal,
-    )
-    yield page.objects
-    token = page.nextToken
-  } while (token)
+  const scope = { bucket, prefix, recursive: true, maxKeys: 1000 }
+  for await (const page of walkListing(connection, scope, signal)) yield page.objects
 }

@@ -1,0 +1,308 @@
+/**
+ * A listing with several pages in flight: the key space is cut into ranges (each listed from a
+ * StartAfter up to and including its end key), cut further as pages show where the keys lie
+ * (key-ranges.ts), and the ranges' pages are handed out in S3's byte order, every key once and a
+ * folder that spans a cut once. A server that ignores StartAfter, or speaks only ListObjects v1,
+ * gets the plain sequential walk.
+ */
+import type { FolderEntry, ObjectEntry } from '../../../shared/objects'
+import { compareKeys } from '../../../shared/s3-keys'
+import type { Connection } from '../accounts'
+import { cutsAhead, cutsWithin, type PageSpan } from './key-ranges'
+import { isV1Only, listPage } from './listing'
+
+export type ListScope = {
+  readonly bucket: string
+  readonly prefix: string
+  readonly recursive: boolean
+  /** Entries per request (S3 caps it at 1,000). */
+  readonly maxKeys: number
+  /** List only what sorts after this entry (a key, or a folder that is then skipped whole). */
+  readonly after?: string | null
+}
+
+export type ListedPage = {
+  readonly objects: readonly ObjectEntry[]
+  readonly folders: readonly FolderEntry[]
+}
+
+export type ParallelOptions = {
+  /** Requests in flight at most (the governor still paces them). */
+  readonly inFlight?: number
+  /** Entries held for the reader before ranges past the first stop asking for more. */
+  readonly buffered?: number
+  /** Off: the sequential walk, one page after another. */
+  readonly parallel?: boolean
+}
+
+export type ParallelListing = {
+  /** The next entries in order (up to `maxEntries`), or null when the listing is complete. */
+  next(maxEntries: number): Promise<ListedPage | null>
+  /** Nothing left to hand out. */
+  readonly finished: boolean
+  /** Stops every request still in flight. */
+  close(): void
+}
+
+type Range = {
+  /** Listed after this entry (null: from the start). */
+  after: string | null
+  /** The last entry that belongs here, inclusive (null: to the end). */
+  end: string | null
+  token: string | null
+  /** The first request (by StartAfter) is still to be checked. */
+  checked: boolean
+  asking: boolean
+  done: boolean
+  objects: ObjectEntry[]
+  folders: FolderEntry[]
+}
+
+/** Clients whose server answered a StartAfter with keys before it. */
+const ignoresStartAfter = new WeakSet<object>()
+
+const DEFAULT_IN_FLIGHT = 20
+const DEFAULT_BUFFERED = 50_000
+/** The open end is cut at up to this many pages ahead of the first page. */
+const FARTHEST_PAGES = 1024
+/** A range is cut only into pieces of at least this many pages' worth. */
+const MIN_PIECE_PAGES = 3
+
+const rangeFrom = (after: string | null, end: string | null): Range => ({
+  after,
+  end,
+  token: null,
+  checked: after === null,
+  asking: false,
+  done: false,
+  objects: [],
+  folders: [],
+})
+
+/** An answer to a StartAfter that holds entries before it: the server ignored it. */
+const ignoredStartAfter = (after: string, objects: ObjectEntry[], folders: FolderEntry[]) =>
+  objects.some((object) => compareKeys(object.key, after) <= 0) ||
+  folders.some(
+    (folder) => compareKeys(folder.prefix, after) <= 0 && !after.startsWith(folder.prefix),
+  )
+
+export const openParallelListing = (
+  connection: Connection,
+  scope: ListScope,
+  options: ParallelOptions = {},
+  signal?: AbortSignal,
+): ParallelListing => {
+  const inFlight = options.inFlight ?? DEFAULT_IN_FLIGHT
+  const bufferLimit = options.buffered ?? DEFAULT_BUFFERED
+  let controller = new AbortController()
+  let closed = false
+  const stop = (): void => {
+    controller.abort(signal?.reason)
+    changed()
+  }
+  signal?.addEventListener('abort', stop, { once: true })
+
+  const mayCut = (): boolean =>
+    options.parallel !== false && !isV1Only(connection) && !ignoresStartAfter.has(connection.client)
+  let ranges: Range[] = [rangeFrom(scope.after ?? null, null)]
+  let asking = 0
+  let failure: { error: unknown } | null = null
+  /** What was handed out last, of each kind: nothing at or before it goes out again. */
+  let lastObject: string | null = scope.after ?? null
+  let lastFolder: string | null = scope.after ?? null
+  let wake: (() => void) | null = null
+  const changed = (): void => {
+    wake?.()
+    wake = null
+  }
+
+  const held = (): number =>
+    ranges.reduce((sum, range) => sum + range.objects.length + range.folders.length, 0)
+
+  /** Back to one sequential walk from the start; what was handed out is not handed out again. */
+  const sequentialFromStart = (): void => {
+    controller.abort()
+    controller = new AbortController()
+    asking = 0
+    ignoresStartAfter.add(connection.client)
+    ranges = [rangeFrom(null, null)]
+  }
+
+  const cut = (range: Range, index: number, span: PageSpan): void => {
+    if (!mayCut()) return
+    const idle = inFlight - ranges.filter((other) => !other.done).length
+    const cuts =
+      range.end === null
+        ? cutsAhead(span, scope.prefix, FARTHEST_PAGES)
+        : idle > 0
+          ? cutsWithin(span, scope.prefix, range.end, idle + 1, MIN_PIECE_PAGES)
+          : []
+    if (cuts.length === 0) return
+    const ends = [...cuts, range.end]
+    range.end = cuts[0] ?? range.end
+    const added = cuts.map((after, at) => rangeFrom(after, ends[at + 1] ?? null))
+    ranges.splice(index + 1, 0, ...added)
+  }
+
+  const settle = (
+    range: Range,
+    answer: {
+      objects: readonly ObjectEntry[]
+      folders: readonly FolderEntry[]
+      nextToken: string | null
+    },
+  ): void => {
+    const objects = [...answer.objects]
+    const folders = [...answer.folders]
+    if (!range.checked && range.after !== null) {
+      if (ignoredStartAfter(range.after, objects, folders)) return sequentialFromStart()
+      range.checked = true
+    }
+    const end = range.end
+    const within = (name: string): boolean => end === null || compareKeys(name, end) <= 0
+    const keptObjects = objects.filter((object) => within(object.key))
+    const keptFolders = folders.filter((folder) => within(folder.prefix))
+    range.objects.push(...keptObjects)
+    range.folders.push(...keptFolders)
+    const names = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)].sort(compareKeys)
+    const last = names.at(-1)
+    const passedEnd = keptObjects.length < objects.length || keptFolders.length < folders.length
+    const reachedEnd = end !== null && last !== undefined && compareKeys(last, end) >= 0
+    range.done = answer.nextToken === null || passedEnd || reachedEnd || last === undefined
+    range.token = answer.nextToken
+    if (range.done || last === undefined) return
+    const first = names[0] ?? last
+    cut(range, ranges.indexOf(range), {
+      first,
+      last,
+      count: names.length,
+      pageSize: scope.maxKeys,
+    })
+  }
+
+  const ask = (range: Range): void => {
+    range.asking = true
+    asking += 1
+    const epoch = controller.signal
+    listPage(
+      connection,
+      {
+        bucket: scope.bucket,
+        prefix: scope.prefix,
+        recursive: scope.recursive,
+        continuationToken: range.token,
+        startAfter: range.token === null ? range.after : null,
+        maxKeys: scope.maxKeys,
+      },
+      epoch,
+    ).then(
+      (answer) => {
+        if (epoch.aborted) return
+        asking -= 1
+        range.asking = false
+        settle(range, answer)
+        pump()
+        changed()
+      },
+      (error: unknown) => {
+        if (epoch.aborted) return
+        asking -= 1
+        range.asking = false
+        failure ??= { error }
+        controller.abort()
+        changed()
+      },
+    )
+  }
+
+  /** Sends what may go: the first range always, the others while the reader keeps up. */
+  const pump = (): void => {
+    if (failure || controller.signal.aborted) return
+    for (const [index, range] of ranges.entries()) {
+      if (asking >= inFlight) return
+      if (range.done || range.asking) continue
+      if (index > 0 && held() >= bufferLimit) continue
+      ask(range)
+    }
+  }
+  const take = (maxEntries: number): ListedPage | null => {
+    const objects: ObjectEntry[] = []
+    const folders: FolderEntry[] = []
+    while (ranges.length > 0 && objects.length + folders.length < maxEntries) {
+      const head = ranges[0]
+      if (!head) break
+      while (head.objects.length + head.folders.length > 0) {
+        if (objects.length + folders.length >= maxEntries) break
+        const object = head.objects[0]
+        const folder = head.folders[0]
+        const objectFirst =
+          object !== undefined &&
+          (folder === undefined || compareKeys(object.key, folder.prefix) < 0)
+        if (objectFirst) {
+          head.objects.shift()
+          if (lastObject === null || compareKeys(object.key, lastObject) > 0) {
+            objects.push(object)
+            lastObject = object.key
+          }
+        } else if (folder) {
+          head.folders.shift()
+          if (lastFolder === null || compareKeys(folder.prefix, lastFolder) > 0) {
+            folders.push(folder)
+            lastFolder = folder.prefix
+          }
+        }
+      }
+      if (!head.done || head.objects.length + head.folders.length > 0) break
+      ranges.shift()
+    }
+    return objects.length + folders.length > 0 ? { objects, folders } : null
+  }
+
+  pump()
+  return {
+    get finished() {
+      return ranges.length === 0
+    },
+    async next(maxEntries) {
+      for (;;) {
+        if (failure) throw failure.error
+        if (signal?.aborted) throw signal.reason
+        if (closed) return null
+        const page = take(maxEntries)
+        if (page) {
+          pump()
+          return page
+        }
+        if (ranges.length === 0) return null
+        await new Promise<void>((resolve) => {
+          wake = resolve
+        })
+      }
+    },
+    close() {
+      closed = true
+      signal?.removeEventListener('abort', stop)
+      controller.abort()
+      changed()
+    },
+  }
+}
+
+/** The whole listing as an async generator of pages in order (at most `pageSize` entries). */
+export async function* walkListing(
+  connection: Connection,
+  scope: ListScope,
+  signal?: AbortSignal,
+  options: ParallelOptions & { readonly pageSize?: number } = {},
+): AsyncGenerator<ListedPage> {
+  const listing = openParallelListing(connection, scope, options, signal)
+  try {
+    for (;;) {
+      const page = await listing.next(options.pageSize ?? scope.maxKeys)
+      if (!page) return
+      yield page
+    }
+  } finally {
+    listing.close()
+  }
+}
