@@ -34,6 +34,8 @@ export const TransferDialog = ({ mode, location, entries }: Props) => {
   const [folder, setFolder] = useState(location.prefix)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  // It opens on the current folder, where nothing can go: that is said once the user has chosen.
+  const [chosen, setChosen] = useState(false)
   const bucketId = useId()
   const selection = selectionOf(location.bucket, entries)
   const estimate = useEstimate(
@@ -47,6 +49,7 @@ export const TransferDialog = ({ mode, location, entries }: Props) => {
     target,
   )
   const verb = mode === 'move' ? 'Move' : 'Copy'
+  const shownProblem = chosen ? problem : null
 
   const submit = async () => {
     if (problem !== null || busy) return
@@ -87,7 +90,10 @@ export const TransferDialog = ({ mode, location, entries }: Props) => {
           id={bucketId}
           className="input"
           value={bucket}
-          onChange={(event) => setBucket(event.target.value)}
+          onChange={(event) => {
+            setBucket(event.target.value)
+            setChosen(true)
+          }}
         >
           {(buckets.some(({ name }) => name === bucket) ? buckets : [{ name: bucket }]).map(
             ({ name }) => (
@@ -105,11 +111,15 @@ export const TransferDialog = ({ mode, location, entries }: Props) => {
         autoFocus
         spellCheck={false}
         placeholder="Empty for the top of the bucket"
-        aria-invalid={problem !== null}
-        hint={problem ?? `To ${bucket}/${target.prefix}`}
-        hintTone={problem === null ? 'normal' : 'error'}
+        aria-invalid={shownProblem !== null}
+        hint={
+          shownProblem ??
+          (problem === null ? `To ${bucket}/${target.prefix}` : 'Choose a bucket and a folder.')
+        }
+        hintTone={shownProblem === null ? 'normal' : 'error'}
         onChange={(value) => {
           setFolder(value)
+          setChosen(true)
           setError(null)
         }}
       />
