@@ -98,7 +98,7 @@ export const createListingSessions = (): ListingSessions => {
 
   const sessionFor = (connection: Connection, request: ListRequest): Session => {
     const token = request.continuationToken
-    if (token === null) return open(connection, request, known.after)
+    if (token === null) return open(connection, request, null)
     const known = decodeToken(token)
     if (!known) throw new Error('not a walk token')
     const session = sessions.get(known.id)
