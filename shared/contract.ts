@@ -155,7 +155,9 @@ export const commands = {
       requestId,
     }),
   ),
-  'objects.head': command<ObjectProperties>()(z.strictObject({ accountId: id, bucket, key })),
+  'objects.head': command<ObjectProperties>()(
+    z.strictObject({ accountId: id, bucket, key, requestId }),
+  ),
   /** Rewrites headers and metadata in place (CopyObject, REPLACE), keeping everything else. */
   'objects.updateProperties': command<ObjectProperties>()(
     z.strictObject({
@@ -170,7 +172,7 @@ export const commands = {
   'objects.createFolder': command<{ readonly key: string }>()(
     z.strictObject({ accountId: id, bucket, prefix, name: z.string().min(1).max(1024) }),
   ),
-  'objects.preview': command<Preview>()(z.strictObject({ accountId: id, bucket, key })),
+  'objects.preview': command<Preview>()(z.strictObject({ accountId: id, bucket, key, requestId })),
   /** Counts what a delete, copy or move of a selection takes, listing folders as needed. */
   'objects.estimate': command<CostEstimate>()(
     z.strictObject({
@@ -182,15 +184,17 @@ export const commands = {
   ),
   'jobs.start': command<JobSummary>()(jobRequest),
   /** Which target keys of a copy, move or rename exist already (from listings, no HEADs). */
-  'jobs.clashes': command<{ readonly existing: readonly string[] }>()(z.strictObject(copyFields)),
+  'jobs.clashes': command<{ readonly existing: readonly string[] }>()(
+    z.strictObject({ ...copyFields, requestId }),
+  ),
   'jobs.cancel': command<null>()(z.strictObject({ jobId: id })),
   'jobs.list': command<readonly JobSummary[]>()(z.strictObject({})),
   'jobs.clearFinished': command<null>()(z.strictObject({})),
   /** The account's most recent HTTP requests, oldest first. */
   'requests.log': command<readonly RequestLogEntry[]>()(z.strictObject({ accountId: id })),
   /**
-   * Gives up on a command sent with this `requestId` (Test connection, a listing): it ends with
-   * CANCELLED. `cancelled` is false when none was running (it had finished).
+   * Gives up on a command sent with this `requestId` (Test connection, listings, properties,
+   * previews, clash checks): it ends with CANCELLED. `cancelled` is false when none was running (it had finished).
    */
   'requests.cancel': command<{ readonly cancelled: boolean }>()(
     z.strictObject({ requestId: z.string().min(1).max(200) }),

@@ -159,6 +159,8 @@ export const conflictsRequest = z.strictObject({
   accountId: id,
   bucket,
   keys: z.array(uploadKey).max(100_000),
+  /** Chosen by the caller so `requests.cancel` can stop the listings. */
+  requestId: z.string().min(1).max(200).optional(),
 })
 
 export const downloadRequest = z.strictObject({

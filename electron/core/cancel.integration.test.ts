@@ -1,7 +1,8 @@
 /**
- * Test connection and listings can be given up: a command sent with a `requestId` ends with
- * CANCELLED when `requests.cancel` names it, however long the server would keep it waiting (the
- * core here has its default time limits, far longer than the test's timeout).
+ * Test connection, listings, properties, previews and clash checks can be given up: a command
+ * sent with a `requestId` ends with CANCELLED when `requests.cancel` names it, however long the
+ * server would keep it waiting (the core here has its default time limits, far longer than the
+ * test's timeout).
  */
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,6 +57,17 @@ describe('cancelling', () => {
   it.each([
     ['objects.list', { bucket: 'cancel', prefix: '' }],
     ['buckets.list', {}],
+    ['objects.head', { bucket: 'cancel', key: 'a.txt' }],
+    ['objects.preview', { bucket: 'cancel', key: 'a.txt' }],
+    ['transfers.conflicts', { bucket: 'cancel', keys: ['in/a.txt'] }],
+    [
+      'jobs.clashes',
+      {
+        kind: 'copy',
+        selection: { bucket: 'cancel', keys: ['a.txt'], prefixes: [] },
+        target: { bucket: 'cancel', prefix: 'copies/' },
+      },
+    ],
   ] as const)('%s that the server holds ends with CANCELLED', async (name, request) => {
     h.bed.emulator.setFaults({ stall: { mode: 'answer' } })
     const arrived = new Promise<void>((resolve) => {

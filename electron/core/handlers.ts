@@ -42,7 +42,7 @@ export const createHandlers = (deps: {
   notices: () => readonly string[]
 }): Handlers => ({
   ...createObjectHandlers(deps),
-  ...createTransferHandlers(deps.transfers),
+  ...createTransferHandlers(deps.transfers, deps.cancellations),
   ...createShareHandlers(deps.shares),
   ...createSyncHandlers(deps.sync, deps.cancellations),
   'app.info': async () => ({ ...deps.info, notices: deps.notices() }),

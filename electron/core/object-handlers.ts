@@ -84,10 +84,13 @@ export const createObjectHandlers = (deps: {
           listings.page(connection, { bucket, ...request }, signal),
         )
       }),
-    'objects.head': async ({ accountId, bucket, key }) => {
-      const connection = await accounts.connection(accountId)
-      return s3Call(connection, { bucket, key }, () => headObject(connection, bucket, key))
-    },
+    'objects.head': ({ accountId, bucket, key, requestId }) =>
+      cancellations.run(requestId, async (signal) => {
+        const connection = await accounts.connection(accountId)
+        return s3Call(connection, { bucket, key }, () =>
+          headObject(connection, bucket, key, signal),
+        )
+      }),
     'objects.updateProperties': async ({ accountId, bucket, key, ...changes }) => {
       const connection = await accounts.connection(accountId)
       const properties = await s3Call(connection, { bucket, key }, () =>
@@ -104,10 +107,13 @@ export const createObjectHandlers = (deps: {
       changed(accountId, bucket, prefix)
       return { key }
     },
-    'objects.preview': async ({ accountId, bucket, key }) => {
-      const connection = await accounts.connection(accountId)
-      return s3Call(connection, { bucket, key }, () => previewObject(connection, bucket, key))
-    },
+    'objects.preview': ({ accountId, bucket, key, requestId }) =>
+      cancellations.run(requestId, async (signal) => {
+        const connection = await accounts.connection(accountId)
+        return s3Call(connection, { bucket, key }, () =>
+          previewObject(connection, bucket, key, signal),
+        )
+      }),
     'objects.estimate': ({ accountId, selection, operation, requestId }) =>
       cancellations.run(requestId, async (signal) => {
         const connection = await accounts.connection(accountId)
@@ -178,15 +184,16 @@ export const createObjectHandlers = (deps: {
         },
       })
     },
-    'jobs.clashes': async ({ accountId, selection, target, newName, kind }) => {
-      const connection = await accounts.connection(accountId)
-      const plan = { selection, target, newName, move: kind === 'move' }
-      checkCopyPlan(plan)
-      const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
-        findPlanClashes(connection, plan),
-      )
-      return { existing }
-    },
+    'jobs.clashes': ({ accountId, selection, target, newName, kind, requestId }) =>
+      cancellations.run(requestId, async (signal) => {
+        const connection = await accounts.connection(accountId)
+        const plan = { selection, target, newName, move: kind === 'move' }
+        checkCopyPlan(plan)
+        const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
+          findPlanClashes(connection, plan, signal),
+        )
+        return { existing }
+      }),
     'jobs.cancel': async ({ jobId }) => {
       jobs.cancel(jobId)
       return null

@@ -43,6 +43,25 @@ describe('buckets and the sidebar tree', () => {
     expect(callsOf('buckets.list').length).toBeGreaterThan(1)
   })
 
+  it('stops a folder’s listing in main when it is collapsed half loaded', async () => {
+    const { store, callsOf } = await setUpBrowser({ demo: ['a/1/x', 'b/w'] }, { delayMs: 30 })
+    const bucket = { ...demo }
+    store.getState().toggleFolder(bucket)
+    store.getState().toggleFolder(bucket)
+    const [listing] = callsOf('objects.list').map((call) => call.request as { requestId: string })
+    await vi.waitFor(() =>
+      expect(callsOf('requests.cancel').map((call) => call.request)).toEqual([
+        { requestId: listing?.requestId },
+      ]),
+    )
+    expect(store.getState().folderLists.has(treeNodeId(bucket))).toBe(false)
+    // Expanded again, it loads afresh rather than showing the abandoned load.
+    store.getState().toggleFolder(bucket)
+    await vi.waitFor(() =>
+      expect(store.getState().folderLists.get(treeNodeId(bucket))?.folders).toEqual(['a/', 'b/']),
+    )
+  })
+
   it('lists a folder’s subfolders only when it is expanded, and again after a change', async () => {
     const { store, api, callsOf } = await setUpBrowser({
       demo: ['a/1/x', 'a/2/y', 'a/z.txt', 'b/w'],

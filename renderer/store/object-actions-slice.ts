@@ -12,6 +12,7 @@ import { pasteProblem } from './clipboard'
 import type { Dialog, RequestSelection, TransferMode } from './dialogs'
 import { selectionOf } from './dialogs'
 import type { Location } from './location'
+import { createRequestIds, sendCancellable } from './request-ids'
 import { sameLocation } from './location'
 import type { Entry } from './object-entry'
 import { entriesOfPage } from './object-entry'
@@ -48,9 +49,14 @@ export type ObjectActionsSlice = {
     selection: RequestSelection,
     operation: 'delete' | 'copy' | 'move',
   ): Promise<Result<CostEstimate>>
-  headObject(location: Location, key: string): Promise<Result<ObjectProperties>>
+  /** Aborting `signal` (the dialog closed) stops the request in main. */
+  headObject(
+    location: Location,
+    key: string,
+    signal?: AbortSignal,
+  ): Promise<Result<ObjectProperties>>
   updateProperties(location: Location, change: PropertiesChange): Promise<Result<ObjectProperties>>
-  previewObject(location: Location, key: string): Promise<Result<Preview>>
+  previewObject(location: Location, key: string, signal?: AbortSignal): Promise<Result<Preview>>
   /** Electron: files can be dragged out to the desktop (main fetches them first). */
   readonly canDragOut: boolean
   dragOut(location: Location, key: string): void
@@ -59,6 +65,7 @@ export type ObjectActionsSlice = {
 export const createObjectActionsSlice =
   (api: DssApi): SliceCreator<ObjectActionsSlice> =>
   (set, get) => {
+    const requestId = createRequestIds()
     /** Adds a row the user just made, without waiting for the refresh that follows. */
     const showNewFolder = (location: Location, key: string): void => {
       const { listing } = get()
@@ -153,8 +160,15 @@ export const createObjectActionsSlice =
       estimate: (accountId, selection, operation) =>
         api.invoke('objects.estimate', { accountId, selection, operation }),
 
-      headObject: (location, key) =>
-        api.invoke('objects.head', { accountId: location.accountId, bucket: location.bucket, key }),
+      headObject: (location, key, signal) =>
+        sendCancellable(api, requestId('head'), signal, (id) =>
+          api.invoke('objects.head', {
+            accountId: location.accountId,
+            bucket: location.bucket,
+            key,
+            requestId: id,
+          }),
+        ),
 
       updateProperties: (location, change) =>
         api.invoke('objects.updateProperties', {
@@ -163,12 +177,15 @@ export const createObjectActionsSlice =
           ...change,
         }),
 
-      previewObject: (location, key) =>
-        api.invoke('objects.preview', {
-          accountId: location.accountId,
-          bucket: location.bucket,
-          key,
-        }),
+      previewObject: (location, key, signal) =>
+        sendCancellable(api, requestId('preview'), signal, (id) =>
+          api.invoke('objects.preview', {
+            accountId: location.accountId,
+            bucket: location.bucket,
+            key,
+            requestId: id,
+          }),
+        ),
       canDragOut: api.startDrag !== undefined,
       dragOut: (location, key) =>
         api.startDrag?.({ accountId: location.accountId, bucket: location.bucket, key }),

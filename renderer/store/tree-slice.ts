@@ -10,6 +10,7 @@ import type { ListingStatus } from './browser-slice'
 import { checkedPage } from './browser-slice'
 import type { Location } from './location'
 import { prefixesOverlap } from './location'
+import { createRequestIds, sendCancellable } from './request-ids'
 
 export type FolderList = {
   /** Subfolder prefixes, each ending in '/', in listing order. */
@@ -49,6 +50,13 @@ export const createTreeSlice =
     // The latest run per node: answers to older ones are dropped.
     const runs = new Map<string, number>()
     let nextRun = 0
+    /** Loads still waiting for main, by node: collapsing or reloading a folder stops its load. */
+    const loading = new Map<string, AbortController>()
+    const requestId = createRequestIds()
+    const stopLoading = (id: string): void => {
+      loading.get(id)?.abort()
+      loading.delete(id)
+    }
 
     const put = (id: string, list: FolderList | null): void =>
       set((state) => {
@@ -75,6 +83,13 @@ export const createTreeSlice =
         const expanded = new Set(get().expandedFolders)
         if (!expanded.delete(id)) expanded.add(id)
         set({ expandedFolders: expanded })
+        if (!expanded.has(id) && loading.has(id)) {
+          // Collapsed half loaded: main stops listing, and the next expand starts afresh.
+          stopLoading(id)
+          runs.delete(id)
+          put(id, null)
+          return
+        }
         const list = get().folderLists.get(id)
         if (expanded.has(id) && (list === undefined || list.status.state === 'failed')) {
           void get().loadFolders(node)
@@ -85,6 +100,9 @@ export const createTreeSlice =
         const id = treeNodeId(node)
         const run = ++nextRun
         runs.set(id, run)
+        stopLoading(id)
+        const controller = new AbortController()
+        loading.set(id, controller)
         const previous = get().folderLists.get(id)
         // A reload keeps the known folders on screen until the new list is complete.
         const shown = previous?.folders ?? []
@@ -92,15 +110,23 @@ export const createTreeSlice =
         const folders: string[] = []
         let token: string | null = null
         do {
-          const result: Result<ObjectPage> = await api.invoke('objects.list', {
-            ...node,
-            recursive: false,
-            continuationToken: token,
-            maxKeys: 1000,
-          })
+          const result: Result<ObjectPage> = await sendCancellable(
+            api,
+            requestId('tree'),
+            controller.signal,
+            (id) =>
+              api.invoke('objects.list', {
+                ...node,
+                recursive: false,
+                continuationToken: token,
+                maxKeys: 1000,
+                requestId: id,
+              }),
+          )
           if (runs.get(id) !== run) return
           const page = checkedPage(result, token)
           if (!page.ok) {
+            loading.delete(id)
             put(id, { folders: shown, status: { state: 'failed', error: page.error } })
             return
           }
@@ -110,6 +136,7 @@ export const createTreeSlice =
             put(id, { folders: [...folders], status: { state: 'loading' } })
           }
         } while (token !== null)
+        loading.delete(id)
         put(id, { folders, status: { state: 'complete' } })
       },
 

@@ -11,6 +11,7 @@ import { MIB } from '../../shared/transfers'
 import type { StageFile } from '../api/stage-file'
 import type { SliceCreator } from './app-state'
 import type { Location } from './location'
+import { createRequestIds, sendCancellable } from './request-ids'
 import type { PickedFile, PickedUpload } from './upload-batch'
 import { batchName, chunksOf, runLimited, targetKeys } from './upload-batch'
 
@@ -71,6 +72,7 @@ export const createUploadsSlice =
   ): SliceCreator<UploadsSlice> =>
   (set, get) => {
     let nextId = 0
+    const requestId = createRequestIds()
     const aborts = new Map<string, AbortController>()
     const answers = new Map<string, (policy: ConflictPolicy | null) => void>()
 
@@ -100,14 +102,18 @@ export const createUploadsSlice =
     }
 
     /** Which target keys exist, asked a few thousand at a time. */
-    const existingKeys = async (target: Location, keys: readonly string[]) => {
+    const existingKeys = async (target: Location, keys: readonly string[], signal: AbortSignal) => {
       const existing: string[] = []
       for (let at = 0; at < keys.length; at += 5000) {
-        const result = await api.invoke('transfers.conflicts', {
-          accountId: target.accountId,
-          bucket: target.bucket,
-          keys: keys.slice(at, at + 5000),
-        })
+        // Cancelling the upload while it checks stops the listings in main too.
+        const result = await sendCancellable(api, requestId('conflicts'), signal, (id) =>
+          api.invoke('transfers.conflicts', {
+            accountId: target.accountId,
+            bucket: target.bucket,
+            keys: keys.slice(at, at + 5000),
+            requestId: id,
+          }),
+        )
         if (!result.ok) return result
         existing.push(...result.value.existing)
       }
@@ -216,7 +222,7 @@ export const createUploadsSlice =
         }))
 
         const keys = targetKeys(target.prefix, picked.files)
-        const existing = await existingKeys(target, keys)
+        const existing = await existingKeys(target, keys, abort.signal)
         if (abort.signal.aborted) return
         if (!existing.ok) return fail(id, existing.error)
         let policy: ConflictPolicy = 'overwrite'

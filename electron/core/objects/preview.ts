@@ -60,8 +60,11 @@ export const previewObject = async (
   connection: Connection,
   bucket: string,
   key: string,
+  signal?: AbortSignal,
 ): Promise<Preview> => {
-  const head = await connection.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
+  const head = await connection.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
+    abortSignal: signal,
+  })
   const size = head.ContentLength ?? 0
   const kind = previewKind(key, head.ContentType)
   if (kind === null) return { kind: 'none', reason: 'No preview for this type of file.' }
@@ -75,6 +78,7 @@ export const previewObject = async (
   const range = kind === 'text' ? `bytes=0-${Math.min(size, TEXT_PREVIEW_BYTES) - 1}` : undefined
   const answer = await connection.client.send(
     new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, IfMatch: head.ETag }),
+    { abortSignal: signal },
   )
   const bytes = (await answer.Body?.transformToByteArray()) ?? new Uint8Array()
   if (kind === 'image') {

@@ -26,10 +26,13 @@ export const headObject = async (
   connection: Connection,
   bucket: string,
   key: string,
+  signal?: AbortSignal,
 ): Promise<ObjectProperties> =>
   toProperties(
     key,
-    await connection.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })),
+    await connection.client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
+      abortSignal: signal,
+    }),
   )
 
 export type PropertyChanges = {

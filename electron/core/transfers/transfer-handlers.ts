@@ -1,4 +1,5 @@
 /** Handlers for the `transfers.*` commands: thin wrappers around the transfer service. */
+import type { Cancellations } from '../cancellations'
 import type { Handlers } from '../dispatcher'
 import type { TransferService } from './transfer-service'
 
@@ -6,9 +7,11 @@ type TransferCommands = Extract<keyof Handlers, `transfers.${string}`>
 
 export const createTransferHandlers = (
   transfers: TransferService,
+  cancellations: Cancellations,
 ): Pick<Handlers, TransferCommands> => ({
   'transfers.upload': (request) => transfers.upload(request),
-  'transfers.conflicts': (request) => transfers.conflicts(request),
+  'transfers.conflicts': ({ requestId, ...request }) =>
+    cancellations.run(requestId, (signal) => transfers.conflicts(request, signal)),
   'transfers.download': (request) => transfers.download(request),
   'transfers.list': () => transfers.list(),
   'transfers.pause': async ({ id }) => {

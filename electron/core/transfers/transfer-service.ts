@@ -25,11 +25,10 @@ import { queueUploads, type UploadRequest } from './upload-batch'
 
 export type TransferService = {
   upload(request: UploadRequest): Promise<TransferBatch>
-  conflicts(request: {
-    accountId: string
-    bucket: string
-    keys: readonly string[]
-  }): Promise<{ existing: string[] }>
+  conflicts(
+    request: { accountId: string; bucket: string; keys: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<{ existing: string[] }>
   download(request: DownloadRequest): Promise<TransferBatch>
   list(): Promise<TransfersList>
   pause(id: string): Promise<void>
@@ -134,10 +133,10 @@ export const createTransferService = (options: TransferServiceOptions): Transfer
       announcer.batch(batch.batchId, request.prefix)
       return batch
     },
-    async conflicts({ accountId, bucket, keys }) {
+    async conflicts({ accountId, bucket, keys }, signal) {
       const connection = await accounts.connection(accountId)
       const existing = await s3Call(connection, { bucket }, () =>
-        existingKeys(connection, bucket, keys),
+        existingKeys(connection, bucket, keys, signal),
       )
       return { existing }
     },

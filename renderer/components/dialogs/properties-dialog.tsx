@@ -23,8 +23,8 @@ export const PropertiesDialog = ({ location, entry }: Props) => {
   const headObject = useAppStore((state) => state.headObject)
   const previewObject = useAppStore((state) => state.previewObject)
   const updateProperties = useAppStore((state) => state.updateProperties)
-  const head = useLoaded(() => headObject(location, entry.key))
-  const preview = useLoaded(() => previewObject(location, entry.key))
+  const head = useLoaded((signal) => headObject(location, entry.key, signal))
+  const preview = useLoaded((signal) => previewObject(location, entry.key, signal))
   const [saved, setSaved] = useState<ObjectProperties | null>(null)
   // null while the form shows the properties as they are.
   const [edited, setEdited] = useState<PropertiesDraft | null>(null)

@@ -1,4 +1,7 @@
-/** Loads one answer for a dialog when it opens: loading, then the value or the error. */
+/**
+ * Loads one answer for a dialog when it opens: loading, then the value or the error. Closing the
+ * dialog first aborts the signal `load` was given, so main stops the request.
+ */
 import { useEffect, useState } from 'react'
 import type { AppError, Result } from '../../../shared/errors'
 
@@ -7,23 +10,21 @@ export type Loaded<T> =
   | { readonly state: 'ready'; readonly value: T }
   | { readonly state: 'failed'; readonly error: AppError }
 
-export const useLoaded = <T>(load: () => Promise<Result<T>>): Loaded<T> => {
+export const useLoaded = <T>(load: (signal: AbortSignal) => Promise<Result<T>>): Loaded<T> => {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' })
   // Loaded once, when the dialog opens: later calls of `load` are the same question.
   const [first] = useState(() => load)
   useEffect(() => {
-    let current = true
-    void first().then((result) => {
-      if (!current) return
+    const controller = new AbortController()
+    void first(controller.signal).then((result) => {
+      if (controller.signal.aborted) return
       setLoaded(
         result.ok
           ? { state: 'ready', value: result.value }
           : { state: 'failed', error: result.error },
       )
     })
-    return () => {
-      current = false
-    }
+    return () => controller.abort()
   }, [first])
   return loaded
 }
