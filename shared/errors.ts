@@ -43,6 +43,8 @@ export const errorCodes = [
   'LOCAL_FILE_ERROR',
   /** A sync run would delete more than its pair allows: it stops and asks (confirmDeletes). */
   'NEEDS_CONFIRMATION',
+  /** A file could not be handed to the system's app for it (open and edit in place). */
+  'OPEN_FAILED',
   'UNKNOWN',
 ] as const
 
