@@ -35,6 +35,11 @@ import {
 } from './transfers'
 import { nameClashPolicies } from './name-clash'
 import {
+  localFoldersRequest,
+  type ChooseFolderRequest,
+  type LocalFolderListing,
+} from './local-folders'
+import {
   syncPairDraft,
   syncPairRef,
   syncRunRequest,
@@ -244,7 +249,9 @@ export const commands = {
   /** Saved sync pairs, with their last run. */
   'sync.pairs.list': command<readonly SyncPair[]>()(z.strictObject({})),
   /** Saves a new pair (no id) or changes a saved one. */
-  'sync.pairs.save': command<SyncPair>()(z.strictObject({ id: id.optional(), draft: syncPairDraft })),
+  'sync.pairs.save': command<SyncPair>()(
+    z.strictObject({ id: id.optional(), draft: syncPairDraft }),
+  ),
   /** Forgets a pair and its manifest; touches no file or object. */
   'sync.pairs.remove': command<null>()(z.strictObject({ id })),
   /**
@@ -261,6 +268,11 @@ export const commands = {
   'sync.resume': command<null>()(z.strictObject({ runId: id })),
   /** Stops a run: what was transferred stays, nothing more is deleted. */
   'sync.cancel': command<null>()(z.strictObject({ runId: id })),
+  /**
+   * The in-app folder chooser (the web shell has no OS dialog): the sub-folders of the home folder
+   * (path null) or of a folder main listed before; names only, never file contents.
+   */
+  'local.folders': command<LocalFolderListing>()(localFoldersRequest),
 } as const
 
 export const events = {
@@ -340,6 +352,11 @@ export type DssApi = {
    * arrives as an `app.notice` event.
    */
   startDrag?(request: DragOutRequest): void
+  /**
+   * Electron only: the OS folder dialog; the chosen folder, or null when cancelled. Absent in the
+   * web shell, where the in-app chooser lists folders through `local.folders`.
+   */
+  chooseFolder?(request: ChooseFolderRequest): Promise<string | null>
 }
 
 export type { AppError, Result }

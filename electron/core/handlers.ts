@@ -7,6 +7,7 @@ import type { Cancellations } from './cancellations'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
 import type { JobManager } from './jobs/job-manager'
+import { createLocalFolderHandlers } from './local-folders/folder-handlers'
 import { createObjectHandlers } from './object-handlers'
 import type { Sandbox } from './sandbox/sandbox'
 import { s3Call } from './s3-call'
@@ -45,6 +46,7 @@ export const createHandlers = (deps: {
   ...createTransferHandlers(deps.transfers, deps.cancellations),
   ...createShareHandlers(deps.shares),
   ...createSyncHandlers(deps.sync, deps.cancellations),
+  ...createLocalFolderHandlers(),
   'app.info': async () => ({ ...deps.info, notices: deps.notices() }),
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': ({ id, draft, requestId }) =>

@@ -3,11 +3,18 @@
  * channel, and the two one-way drag-out messages. Only our own page's top frame is trusted
  * (policy/trusted-frame.ts).
  */
-import { ipcMain, type WebContents, type WebFrameMain } from 'electron'
+import { BrowserWindow, dialog, ipcMain, type WebContents, type WebFrameMain } from 'electron'
 import { dragOutRequest, dragPrepareRequest } from '../../shared/contract'
 import type { Core } from '../core/core'
-import { DRAG_CHANNEL, DRAG_PREPARE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import {
+  CHOOSE_FOLDER_CHANNEL,
+  DRAG_CHANNEL,
+  DRAG_PREPARE_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+} from './channels'
 import { createDragOutStarter } from './drag-out'
+import { chosenFolder, folderDialogOptions } from './policy/folder-dialog'
 import { isTrustedFrame, type FrameFacts } from './policy/trusted-frame'
 
 /** Reading a frame that navigated away or closed throws in Electron: such a frame is not trusted. */
@@ -27,6 +34,15 @@ export const registerIpc = (core: Core, windows: () => readonly WebContents[]): 
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, request: unknown) =>
     core.dispatch(name, request, { trusted: isTrustedSender(event) }),
   )
+  ipcMain.handle(CHOOSE_FOLDER_CHANNEL, async (event, request: unknown) => {
+    const options = folderDialogOptions(request)
+    if (!isTrustedSender(event) || !options) return null
+    const owner = BrowserWindow.fromWebContents(event.sender)
+    const answer = owner
+      ? await dialog.showOpenDialog(owner, options)
+      : await dialog.showOpenDialog(options)
+    return chosenFolder(answer)
+  })
   const onPrepare = (event: Electron.IpcMainEvent, request: unknown): void => {
     const parsed = dragPrepareRequest.safeParse(request)
     if (!isTrustedSender(event) || !parsed.success) return
@@ -48,6 +64,7 @@ export const registerIpc = (core: Core, windows: () => readonly WebContents[]): 
   })
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL)
+    ipcMain.removeHandler(CHOOSE_FOLDER_CHANNEL)
     ipcMain.removeListener(DRAG_PREPARE_CHANNEL, onPrepare)
     ipcMain.removeListener(DRAG_CHANNEL, onDragOut)
     unsubscribe()

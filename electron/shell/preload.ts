@@ -4,7 +4,13 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { DssApi, EventName, EventPayload } from '../../shared/contract'
-import { DRAG_CHANNEL, DRAG_PREPARE_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
+import {
+  CHOOSE_FOLDER_CHANNEL,
+  DRAG_CHANNEL,
+  DRAG_PREPARE_CHANNEL,
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+} from './channels'
 
 const api: DssApi = {
   // Names and requests are validated in main by the handler wrapper; the preload stays tiny
@@ -24,6 +30,8 @@ const api: DssApi = {
   // Both checked in main like a command; nothing comes back but the drag itself (or a notice).
   prepareDrag: (request) => ipcRenderer.send(DRAG_PREPARE_CHANNEL, request),
   startDrag: (request) => ipcRenderer.send(DRAG_CHANNEL, request),
+  // The request is checked in main (policy/folder-dialog.ts); the answer is a path the user chose.
+  chooseFolder: (request) => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL, request),
 }
 
 contextBridge.exposeInMainWorld('dss', api)
