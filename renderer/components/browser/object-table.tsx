@@ -104,10 +104,12 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
     const delta = moves[event.key]
     if (delta !== undefined && !event.altKey) {
       event.preventDefault()
-      moveFocus(
-        Number.isFinite(delta) ? delta : delta > 0 ? rows.length : -rows.length,
-        event.shiftKey,
-      )
+      // With no row focused yet, a move lands on the first row, or the last for a move up; Home
+      // and End ask for the first and the last by a move of 0 and of -1.
+      const jump =
+        delta > 0 ? (focusIndex === -1 ? -1 : rows.length) : focusIndex === -1 ? 0 : -rows.length
+      const step = Number.isFinite(delta) ? delta : jump
+      moveFocus(step, event.shiftKey)
       return
     }
     const focused = rows[focusIndex]
@@ -134,7 +136,10 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
       aria-rowcount={rows.length + 1}
       aria-colcount={4}
       aria-multiselectable="true"
-      aria-activedescendant={focusIndex === -1 ? undefined : rowId(focusIndex)}
+      // Only a row in the DOM can be pointed at: one scrolled out of the window is not there.
+      aria-activedescendant={
+        focusIndex >= start && focusIndex < end ? rowId(focusIndex) : undefined
+      }
       tabIndex={0}
       onScroll={onScroll}
       onKeyDown={onKeyDown}

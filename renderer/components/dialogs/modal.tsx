@@ -1,6 +1,6 @@
 import './dialogs.css'
 import type { FormEvent, ReactNode } from 'react'
-import { useEffect, useId, useRef } from 'react'
+import { useId, useLayoutEffect, useRef, useState } from 'react'
 
 type Props = {
   /** The dialog's accessible name and heading. */
@@ -18,6 +18,22 @@ type Props = {
 }
 
 /**
+ * Gives focus back to what had it before a dialog opened; when that is gone or can no longer take
+ * it (a button the action disabled), to the object table, so a keyboard user is never left on
+ * the page's body.
+ */
+const restoreFocus = (element: Element | null): void => {
+  if (element instanceof HTMLElement && element.isConnected) element.focus()
+  if (document.activeElement === element) return
+  document.querySelector<HTMLElement>('[role="grid"]')?.focus()
+}
+
+const firstControl = (dialog: HTMLElement): HTMLElement | null =>
+  dialog.querySelector<HTMLElement>(
+    'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])',
+  )
+
+/**
  * A modal dialog on the native <dialog>: focus stays inside, Escape closes, and focus goes
  * back where it was when it closes.
  */
@@ -33,12 +49,29 @@ export const Modal = ({
 }: Props) => {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
+  // The body mounts once the dialog is open: a field's autoFocus cannot focus into a closed one.
+  const [shown, setShown] = useState(false)
 
-  useEffect(() => {
+  // A layout effect: its clean-up runs while the dialog is still in the page, so focus can be
+  // given back before React removes it (removing an open dialog would leave focus on <body>).
+  useLayoutEffect(() => {
     const dialog = ref.current
+    const returnFocus = document.activeElement
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    // One more render, before paint, on purpose: the body must mount into the open dialog.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setShown(true)
+    return () => {
+      dialog?.close()
+      restoreFocus(returnFocus)
+    }
   }, [])
+
+  // No field asked for the focus: the first control has it, as the native dialog would give it.
+  useLayoutEffect(() => {
+    const dialog = ref.current
+    if (shown && dialog && document.activeElement === dialog) firstControl(dialog)?.focus()
+  }, [shown])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -62,8 +95,12 @@ export const Modal = ({
           </h2>
           {subtitle !== undefined && <p className="modal-subtitle">{subtitle}</p>}
         </header>
-        <div className="modal-body">{children}</div>
-        <footer className="modal-footer">{footer}</footer>
+        {shown && (
+          <>
+            <div className="modal-body">{children}</div>
+            <footer className="modal-footer">{footer}</footer>
+          </>
+        )}
       </form>
     </dialog>
   )

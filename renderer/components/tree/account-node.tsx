@@ -6,6 +6,7 @@ import type { MenuItem } from '../context-menu'
 import { AlertIcon, PlusIcon } from '../icons'
 import { KindIcon } from '../kind-icon'
 import { Spinner } from '../spinner'
+import { selectCurrentRowShown } from './current-row-shown'
 import { FolderNode } from './folder-node'
 import { TreeNote, TreeRow } from './tree-row'
 
@@ -31,6 +32,8 @@ export const AccountNode = ({ account, first, onMenu }: Props) => {
   const toggleAccount = useAppStore((state) => state.toggleAccount)
   const loadBuckets = useAppStore((state) => state.loadBuckets)
   const openDialog = useAppStore((state) => state.openDialog)
+  // The tree's one tab stop: the current row, or this first account when that is not shown.
+  const tabStop = useAppStore((state) => first && !selectCurrentRowShown(state))
   const expanded = bucketList !== null && !collapsed
   const busy = sandboxStarting || bucketList?.state === 'loading'
   const newBucket = () => openDialog({ kind: 'new-bucket', accountId: account.id })
@@ -49,7 +52,7 @@ export const AccountNode = ({ account, first, onMenu }: Props) => {
         icon={<KindIcon kind={account.kind} />}
         expanded={bucketList === null ? false : expanded}
         current={current}
-        tabbable={first}
+        tabbable={tabStop}
         busy={busy}
         onActivate={() => selectAccount(account.id)}
         onToggle={() => toggleAccount(account.id)}

@@ -1,0 +1,129 @@
+/**
+ * Issue 14: a whole session with the keyboard alone — no mouse call at all, only page.keyboard —
+ * on the local sandbox: open it, open a folder, upload with the picker, copy a link, rename,
+ * delete. Focus is checked at each step, and shown in screenshots in /tmp.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** Whether the element has the focus (read from the page; no pointer involved). */
+const hasFocus = (target: Locator): Promise<boolean> =>
+  target.evaluate((element) => element === element.ownerDocument.activeElement)
+
+/** Presses Tab until `target` has the focus; fails if it is not reached in `limit` presses. */
+const tabTo = async (page: Page, target: Locator, limit = 40): Promise<void> => {
+  for (let pressed = 0; pressed < limit; pressed += 1) {
+    if ((await target.count()) === 1 && (await hasFocus(target))) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${target.toString()}`)
+}
+
+/** The name of the row the grid's focus is on (its aria-activedescendant). */
+const focusedRow = (grid: Locator): Promise<string | null> =>
+  grid.evaluate((element) => {
+    const id = element.getAttribute('aria-activedescendant')
+    return id
+      ? (element.ownerDocument.getElementById(id)?.getAttribute('aria-label') ?? null)
+      : null
+  })
+
+/** From the top of the grid (Home), ArrowDown until the row called `name` has the focus. */
+const arrowToRow = async (page: Page, grid: Locator, name: string): Promise<void> => {
+  await expect(grid.getByRole('row', { name, exact: true })).toBeVisible()
+  await page.keyboard.press('Home')
+  const rows = await grid.getByRole('row').count()
+  for (let pressed = 0; pressed < rows && (await focusedRow(grid)) !== name; pressed += 1) {
+    await page.keyboard.press('ArrowDown')
+  }
+  expect(await focusedRow(grid)).toBe(name)
+}
+
+test('a whole session with the keyboard alone: open, upload, link, rename, delete', async ({
+  page,
+  app,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'dss-e2e-keyboard-'))
+  const file = path.join(folder, 'typed-by-keys.txt')
+  await writeFile(file, 'Uploaded without a mouse.\n')
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(app.url).origin,
+  })
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join('/tmp', `keyboard-${testInfo.workerIndex}-${name}.png`) })
+
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { name: 'Local sandbox' })).toBeVisible()
+  const tree = page.getByRole('tree', { name: 'Accounts' })
+  const grid = page.getByRole('grid', { name: 'Objects' })
+
+  // Into the tree: its one tab stop, then down to the demo bucket and open it with Enter.
+  const sandbox = tree.getByRole('treeitem', { name: 'Local sandbox' })
+  await tabTo(page, sandbox)
+  await shot('1-tree')
+  const demo = tree.getByRole('treeitem', { name: 'demo', exact: true })
+  await expect(demo).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  expect(await hasFocus(demo)).toBe(true)
+  await page.keyboard.press('Enter')
+  await expect(grid.getByRole('row', { name: 'README.txt', exact: true })).toBeVisible()
+
+  // To the table, to the "documents" folder, and in.
+  await tabTo(page, grid)
+  await arrowToRow(page, grid, 'documents')
+  await shot('2-table')
+  await page.keyboard.press('Enter')
+  await expect(grid.getByRole('row', { name: 'reports', exact: true })).toBeVisible()
+  expect(await hasFocus(grid)).toBe(true)
+
+  // Upload with the picker (Ctrl+U); the file arrives as a row.
+  const chooser = page.waitForEvent('filechooser')
+  await page.keyboard.press('Control+u')
+  await (await chooser).setFiles(file)
+  await expect(grid.getByRole('row', { name: 'typed-by-keys.txt', exact: true })).toBeVisible({
+    timeout: 30_000,
+  })
+
+  // Copy a link to it (Ctrl+L): on the clipboard at once.
+  await tabTo(page, grid)
+  await arrowToRow(page, grid, 'typed-by-keys.txt')
+  await page.keyboard.press('Control+l')
+  await expect(page.getByText(/^Link copied — expires /)).toBeVisible()
+  const link = await page.evaluate<string>('navigator.clipboard.readText()')
+  expect(link).toContain('typed-by-keys.txt')
+  await shot('3-link')
+
+  // Rename (F2): the name field has the focus; Enter renames; focus comes back to the table.
+  await page.keyboard.press('F2')
+  const rename = page.getByRole('dialog', { name: 'Rename' })
+  await expect(rename.getByLabel('New name')).toBeFocused()
+  await shot('4-rename')
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('renamed-by-keys.txt')
+  await page.keyboard.press('Enter')
+  await expect(grid.getByRole('row', { name: 'renamed-by-keys.txt', exact: true })).toBeVisible()
+  await expect(rename).toHaveCount(0)
+  expect(await hasFocus(grid)).toBe(true)
+
+  // Delete (Delete key): the dialog's Delete button has the focus; Enter deletes.
+  await arrowToRow(page, grid, 'renamed-by-keys.txt')
+  await page.keyboard.press('Delete')
+  const confirm = page.getByRole('dialog', { name: 'Delete' })
+  await expect(confirm.getByRole('button', { name: 'Delete' })).toBeFocused()
+  await shot('5-delete')
+  await page.keyboard.press('Enter')
+  await expect(grid.getByRole('row', { name: 'renamed-by-keys.txt', exact: true })).toHaveCount(0)
+  await expect(confirm).toHaveCount(0)
+  expect(await hasFocus(grid)).toBe(true)
+
+  // Back up a folder with Backspace: the table keeps the focus.
+  await page.keyboard.press('Backspace')
+  await expect(grid.getByRole('row', { name: 'README.txt', exact: true })).toBeVisible()
+  expect(await hasFocus(grid)).toBe(true)
+  await shot('6-done')
+  await rm(folder, { recursive: true, force: true })
+})
