@@ -34,6 +34,7 @@ import {
   type TransfersUpdate,
 } from './transfers'
 import { nameClashPolicies } from './name-clash'
+import type { SearchCost, SearchProgress, SearchSummary } from './search'
 import {
   localFoldersRequest,
   type ChooseFolderRequest,
@@ -158,6 +159,22 @@ export const commands = {
       continuationToken: z.string().max(4096).nullable().default(null),
       maxKeys: z.number().int().min(1).max(1000).default(1000),
       requestId,
+    }),
+  ),
+  /** What a whole-bucket search below `prefix` will cost, known before any request is sent. */
+  'objects.searchCost': command<SearchCost>()(z.strictObject({ accountId: id, bucket, prefix })),
+  /**
+   * Searches every key below `prefix` for `text` anywhere in it (ignoring case): a walk of the
+   * whole folder, each page's matches sent as `objects.searchResults` while it runs; requests.cancel
+   * with its requestId stops it (CANCELLED).
+   */
+  'objects.search': command<SearchSummary>()(
+    z.strictObject({
+      accountId: id,
+      bucket,
+      prefix,
+      text: z.string().min(1).max(1024),
+      requestId: z.string().min(1).max(200),
     }),
   ),
   'objects.head': command<ObjectProperties>()(
@@ -288,6 +305,8 @@ export const events = {
     readonly bucket: string
     readonly prefix: string
   }>(),
+  /** A page of a running `objects.search`: its matches and how far the walk has got. */
+  'objects.searchResults': event<SearchProgress>(),
   /** Transfers that changed, and overall totals: at most 5 a second. */
   'transfers.updated': event<TransfersUpdate>(),
   /** Something the user should read that answers no command (a drag to the desktop that failed). */

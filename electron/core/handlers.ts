@@ -9,6 +9,7 @@ import type { EventBus } from './event-bus'
 import type { JobManager } from './jobs/job-manager'
 import { createLocalFolderHandlers } from './local-folders/folder-handlers'
 import { createObjectHandlers } from './object-handlers'
+import { createSearchHandlers } from './objects/search-handlers'
 import type { Sandbox } from './sandbox/sandbox'
 import { s3Call } from './s3-call'
 import { createShareHandlers } from './share/share-handlers'
@@ -43,6 +44,7 @@ export const createHandlers = (deps: {
   notices: () => readonly string[]
 }): Handlers => ({
   ...createObjectHandlers(deps),
+  ...createSearchHandlers(deps),
   ...createTransferHandlers(deps.transfers, deps.cancellations),
   ...createShareHandlers(deps.shares),
   ...createSyncHandlers(deps.sync, deps.cancellations),

@@ -1,0 +1,132 @@
+/**
+ * Whole-bucket search on the test bed (RGW behind the 100 RPS emulator): 10,000 objects, the cost
+ * said before any request, matches by any part of a key streamed in as pages arrive, and a search
+ * given up with requests.cancel.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SearchProgress } from '../../../shared/search'
+import { startHarness, type Harness } from '../testing/core-harness'
+
+const BUCKET = 'search'
+const LOGS = Array.from({ length: 200 }, (_, n) => `logs/event-${String(n).padStart(4, '0')}.json`)
+const DATA = Array.from(
+  { length: 9_800 },
+  (_, n) => `data/${n % 7}/part-${String(n).padStart(5, '0')}.bin`,
+)
+
+let h: Harness
+
+/** Seeds straight into the RGW peer, past the emulator's 100 RPS: 10,000 PUTs, 64 at a time. */
+const seed = async (keys: readonly string[]): Promise<void> => {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < keys.length) {
+      const key = keys[next++] ?? ''
+      await h.direct.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'x' }))
+    }
+  }
+  await Promise.all(Array.from({ length: 64 }, worker))
+}
+
+const listingsOf = () =>
+  h.bed.emulator.log().filter((entry) => entry.method === 'GET' && entry.path === `/${BUCKET}`)
+
+beforeAll(async () => {
+  h = await startHarness({ buckets: [BUCKET], prefix: 'search' })
+  await seed([...LOGS, ...DATA])
+}, 120_000)
+
+afterAll(() => h.stop())
+
+describe('whole-bucket search', () => {
+  it('says what it costs first, then finds "event-00" under logs/ as pages arrive', async () => {
+    h.bed.emulator.clearLog()
+    // The cost is known before any request: one listing per 1,000 objects at the account's rate.
+    expect(
+      await h.call('objects.searchCost', { accountId: h.accountId, bucket: BUCKET, prefix: '' }),
+    ).toEqual({ rate: 100, objectsPerRequest: 1000, lastWalk: null })
+    expect(h.bed.emulator.log()).toEqual([])
+
+    const pages: SearchProgress[] = []
+    let finished = false
+    let pagesBeforeEnd = 0
+    const stop = h.core.events.on('objects.searchResults', (page) => {
+      pages.push(page)
+      if (!finished) pagesBeforeEnd += 1
+    })
+    try {
+      const summary = await h.call('objects.search', {
+        accountId: h.accountId,
+        bucket: BUCKET,
+        prefix: '',
+        text: 'EVENT-00',
+        requestId: 'search-1',
+      })
+      finished = true
+      expect(summary).toEqual({ scanned: 10_000, requests: 10, matched: 100, truncated: false })
+    } finally {
+      stop()
+    }
+    // Results came a page at a time, each as its listing arrived, before the command ended.
+    expect(pages.map((page) => page.requests)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(pagesBeforeEnd).toBe(10)
+    expect(pages.every((page) => page.requestId === 'search-1')).toBe(true)
+    expect(pages.flatMap((page) => page.matches.map((object) => object.key)).sort()).toEqual(
+      LOGS.slice(0, 100),
+    )
+    expect(listingsOf()).toHaveLength(10)
+
+    // The next search of the bucket can say exactly what it will take.
+    expect(
+      await h.call('objects.searchCost', { accountId: h.accountId, bucket: BUCKET, prefix: '' }),
+    ).toEqual({ rate: 100, objectsPerRequest: 1000, lastWalk: { objects: 10_000, requests: 10 } })
+  }, 120_000)
+
+  it('looks only below the folder it starts from, and not at the folder part of the key', async () => {
+    const found: string[] = []
+    const stop = h.core.events.on('objects.searchResults', (page) =>
+      found.push(...page.matches.map((object) => object.key)),
+    )
+    try {
+      const logs = await h.call('objects.search', {
+        accountId: h.accountId,
+        bucket: BUCKET,
+        prefix: 'logs/',
+        text: 'logs',
+        requestId: 'search-2',
+      })
+      expect(logs).toEqual({ scanned: 200, requests: 1, matched: 0, truncated: false })
+      await h.call('objects.search', {
+        accountId: h.accountId,
+        bucket: BUCKET,
+        prefix: 'logs/',
+        text: '0199',
+        requestId: 'search-3',
+      })
+    } finally {
+      stop()
+    }
+    expect(found).toEqual(['logs/event-0199.json'])
+  })
+
+  it('stops when cancelled, with CANCELLED, after the pages that had arrived', async () => {
+    let pages = 0
+    const stop = h.core.events.on('objects.searchResults', (page) => {
+      pages += 1
+      if (pages === 1) void h.call('requests.cancel', { requestId: page.requestId })
+    })
+    try {
+      const result = await h.core.dispatch(
+        'objects.search',
+        { accountId: h.accountId, bucket: BUCKET, prefix: '', text: 'part', requestId: 'search-4' },
+        { trusted: true },
+      )
+      expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    } finally {
+      stop()
+    }
+    expect(pages).toBeGreaterThanOrEqual(1)
+    expect(pages).toBeLessThan(10)
+  })
+})

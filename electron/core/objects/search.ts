@@ -1,0 +1,74 @@
+/**
+ * Whole-bucket search by any part of a key: S3 can only list by prefix, so the folder is walked
+ * recursively (one listing request per 1,000 objects, through the governor like every request)
+ * and each page's matches are handed on as it arrives. What a walk went through is remembered, so
+ * the next search of the same folder can say beforehand what it will cost.
+ */
+import type { ObjectEntry } from '../../../shared/objects'
+import {
+  MAX_SEARCH_MATCHES,
+  OBJECTS_PER_LISTING,
+  keyMatches,
+  type SearchCost,
+  type SearchSummary,
+} from '../../../shared/search'
+import type { Connection } from '../accounts'
+import { walkPrefix } from './listing'
+
+export type SearchRequest = {
+  readonly bucket: string
+  readonly prefix: string
+  readonly text: string
+}
+
+export type SearchPage = {
+  readonly matches: readonly ObjectEntry[]
+  readonly scanned: number
+  readonly requests: number
+}
+
+export type BucketSearch = {
+  cost(accountId: string, connection: Connection, bucket: string, prefix: string): SearchCost
+  run(
+    accountId: string,
+    connection: Connection,
+    request: SearchRequest,
+    onPage: (page: SearchPage) => void,
+    signal: AbortSignal,
+  ): Promise<SearchSummary>
+}
+
+const walkId = (accountId: string, bucket: string, prefix: string): string =>
+  JSON.stringify([accountId, bucket, prefix])
+
+export const createBucketSearch = (): BucketSearch => {
+  /** Objects and requests of the last complete walk of a folder, by account, bucket and prefix. */
+  const walks = new Map<string, { objects: number; requests: number }>()
+  return {
+    cost(accountId, connection, bucket, prefix) {
+      return {
+        rate: connection.governor.rate,
+        objectsPerRequest: OBJECTS_PER_LISTING,
+        lastWalk: walks.get(walkId(accountId, bucket, prefix)) ?? null,
+      }
+    },
+    async run(accountId, connection, { bucket, prefix, text }, onPage, signal) {
+      let scanned = 0
+      let requests = 0
+      let matched = 0
+      for await (const page of walkPrefix(connection, bucket, prefix, signal)) {
+        requests += 1
+        scanned += page.length
+        const room = MAX_SEARCH_MATCHES - matched
+        const matches = page.filter((object) => keyMatches(object.key, prefix, text)).slice(0, room)
+        matched += matches.length
+        onPage({ matches, scanned, requests })
+        if (matched >= MAX_SEARCH_MATCHES) {
+          return { scanned, requests, matched, truncated: true }
+        }
+      }
+      walks.set(walkId(accountId, bucket, prefix), { objects: scanned, requests })
+      return { scanned, requests, matched, truncated: false }
+    },
+  }
+}
