@@ -20,6 +20,7 @@ import type {
 } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/errors'
 import type { RequestLogEntry } from '../../shared/requests'
+import type { ComparisonRow } from '../../shared/sync'
 import type { TransferSnapshot } from '../../shared/transfers'
 import { parentPrefix } from '../../shared/s3-keys'
 import { createFakeJobs } from './fake-jobs.test-fixture'
@@ -27,6 +28,7 @@ import { createObjectHandlers } from './fake-object-handlers.test-fixture'
 import type { FakeObjectSeed } from './fake-object-store.test-fixture'
 import { createFakeObjectStore } from './fake-object-store.test-fixture'
 import { createFakeShares } from './fake-shares.test-fixture'
+import { createFakeSync } from './fake-sync.test-fixture'
 import { createFakeTransfers } from './fake-transfers.test-fixture'
 
 export type FakeDssApi = DssApi & {
@@ -75,6 +77,14 @@ export type FakeOptions = {
   readonly now?: () => number
   /** Whether the endpoint accepts SigV2 links (shares.sigv2); yes by default, as DSS does. */
   readonly sigV2Supported?: boolean
+  /** The rows every sync comparison finds. */
+  readonly syncRows?: readonly ComparisonRow[]
+  /** Deletes above which a mirror run asks for confirmation. */
+  readonly syncMaxDeletes?: number
+  /** The in-app folder chooser's folders by path, home ('/home/ann') first. */
+  readonly localFolders?: Readonly<Record<string, readonly string[]>>
+  /** Like Electron's preload: the OS folder dialog. Absent, like the web shell, by default. */
+  readonly chooseFolder?: DssApi['chooseFolder']
 }
 
 export const sandboxAccount: AccountSummary = {
@@ -124,6 +134,10 @@ export const createFakeDssApi = ({
   prepareDrag,
   now = Date.now,
   sigV2Supported = true,
+  syncRows = [],
+  syncMaxDeletes = 1000,
+  localFolders = { '/home/ann': [] },
+  chooseFolder,
 }: FakeOptions = {}): FakeDssApi => {
   let accounts = initialAccounts
   let sandbox: SandboxStatus = { state: 'stopped' }
@@ -154,6 +168,12 @@ export const createFakeDssApi = ({
     restored: restoredTransfers,
   })
   const shares = createFakeShares({ emit, now, sigV2Supported })
+  const sync = createFakeSync({
+    emit,
+    rows: syncRows,
+    maxDeletes: syncMaxDeletes,
+    folders: localFolders,
+  })
   const rateLimitOf = (accountId: string): number =>
     accounts.find(({ id }) => id === accountId)?.rateLimit ?? 100
 
@@ -249,6 +269,7 @@ export const createFakeDssApi = ({
     'requests.log': ({ accountId }) => ({ ok: true, value: requestLogs.get(accountId) ?? [] }),
     ...transfers.handlers,
     ...shares.handlers,
+    ...sync.handlers,
   }
 
   /** Like the core, an edit is followed by `objects.changed` for the folder it touched. */
@@ -274,6 +295,7 @@ export const createFakeDssApi = ({
     ...(pathForFile ? { pathForFile } : {}),
     ...(startDrag ? { startDrag } : {}),
     ...(prepareDrag ? { prepareDrag } : {}),
+    ...(chooseFolder ? { chooseFolder } : {}),
     calls,
     emit,
     logRequests: (accountId, entries) => {

@@ -4,6 +4,7 @@ import { ErrorNotice } from './error-notice'
 import { PlusIcon } from './icons'
 import { Logo } from './logo'
 import { Spinner } from './spinner'
+import { SyncPairs } from './sync/sync-pairs'
 import { AccountTree } from './tree/account-tree'
 
 export const AccountSidebar = () => {
@@ -32,6 +33,7 @@ export const AccountSidebar = () => {
         )}
         <AccountTree />
       </nav>
+      <SyncPairs />
       <footer className="sidebar-footer">
         <button
           type="button"

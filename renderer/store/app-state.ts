@@ -11,6 +11,7 @@ import type { RequestsSlice } from './requests-slice'
 import type { SandboxSlice } from './sandbox-slice'
 import type { SelectionSlice } from './selection-slice'
 import type { SharesSlice } from './shares-slice'
+import type { SyncSlice } from './sync-slice'
 import type { TransfersSlice } from './transfers-slice'
 import type { TreeSlice } from './tree-slice'
 import type { UploadsSlice } from './uploads-slice'
@@ -30,6 +31,7 @@ export type AppState = AccountsSlice &
   TransfersSlice &
   UploadsSlice &
   SharesSlice &
+  SyncSlice &
   ConnectionSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */

@@ -15,6 +15,7 @@ import { createSandboxSlice } from './sandbox-slice'
 import { createSelectionSlice } from './selection-slice'
 import type { ShareOptions } from './shares-slice'
 import { createSharesSlice } from './shares-slice'
+import { createSyncSlice } from './sync-slice'
 import { createTransfersSlice } from './transfers-slice'
 import { createTreeSlice } from './tree-slice'
 import type { UploadOptions } from './uploads-slice'
@@ -55,6 +56,7 @@ export const createAppStore = (
     ...createTransfersSlice(api)(...args),
     ...createUploadsSlice(api, { ...uploads, stageFile })(...args),
     ...createSharesSlice(api, { writeClipboard })(...args),
+    ...createSyncSlice(api)(...args),
     ...createConnectionSlice(...args),
   }))
 

@@ -17,6 +17,9 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
     api.on('requests.stats', (stats) => store.getState().applyRequestStats(stats)),
     api.on('transfers.updated', (update) => store.getState().applyTransfersUpdate(update)),
     api.on('shares.changed', (change) => store.getState().applySharesChanged(change)),
+    api.on('sync.pairsChanged', (pairs) => store.getState().applySyncPairs(pairs)),
+    api.on('sync.compareProgress', (progress) => store.getState().applyCompareProgress(progress)),
+    api.on('sync.runUpdated', (run) => store.getState().applySyncRun(run)),
     api.on('app.notice', (notice) => store.getState().showAppNotice(notice)),
     api.on('objects.changed', (change) => {
       store.getState().applyObjectsChanged(change)
@@ -38,6 +41,8 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
   void store.getState().loadJobs()
   void store.getState().loadTransfers()
   void store.getState().loadAppInfo()
+  void store.getState().loadSyncPairs()
+  void store.getState().loadSyncRuns()
   return () => {
     unsubscribe.forEach((stop) => stop())
     // The request log polls on a timer; it must not outlive the store's wiring.

@@ -63,6 +63,8 @@ const CommandButton = ({
 /** Navigation and the actions on the selection, disabled when they do not apply. */
 export const BrowserToolbar = ({ commands }: Props) => {
   const refreshing = useAppStore((state) => state.listing?.refreshed != null)
+  const location = useAppStore((state) => state.location)
+  const openSync = useAppStore((state) => state.openSync)
   return (
     <div className="browser-toolbar" role="toolbar" aria-label="Browser">
       <div className="toolbar-group">
@@ -90,6 +92,17 @@ export const BrowserToolbar = ({ commands }: Props) => {
       <CommandButton command={commands.delete} icon={<TrashIcon />} />
       <span className="toolbar-divider" aria-hidden="true" />
       <CommandButton command={commands.properties} icon={<InfoIcon />} label="narrow" />
+      <button
+        type="button"
+        className="button button-quiet"
+        aria-label="Sync with a local folder"
+        title="Sync this folder with a local folder"
+        disabled={!location}
+        onClick={() => location && openSync(location)}
+      >
+        <RefreshIcon />
+        <span className="toolbar-label is-optional">Sync</span>
+      </button>
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/app-store'
 import type { Location } from '../../store/location'
 import type { Entry } from '../../store/object-entry'
 import { ErrorNotice } from '../error-notice'
-import { TextField } from '../text-field'
+import { LocalFolderField } from '../local-folder/local-folder-field'
 import { EntryList } from './entry-list'
 import { CancelButton, Modal } from './modal'
 
@@ -54,12 +54,12 @@ export const DownloadDialog = ({ location, entries }: Props) => {
       }
     >
       <EntryList entries={entries} />
-      <TextField
+      <LocalFolderField
         label="Save to folder"
+        title="Save the download in which folder?"
         value={folder}
         // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog moves focus into itself (WAI-ARIA dialog pattern)
         autoFocus
-        spellCheck={false}
         placeholder="Empty for your Downloads folder"
         hint={
           destination === null

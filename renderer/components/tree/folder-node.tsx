@@ -28,6 +28,7 @@ export const FolderNode = ({ node, level, onMenu }: Props) => {
   const toggleFolder = useAppStore((state) => state.toggleFolder)
   const loadFolders = useAppStore((state) => state.loadFolders)
   const openDialog = useAppStore((state) => state.openDialog)
+  const openSync = useAppStore((state) => state.openSync)
   const drop = useFileDrop(node)
   const isBucket = node.prefix === ''
   const label = isBucket ? node.bucket : baseName(node.prefix)
@@ -38,6 +39,7 @@ export const FolderNode = ({ node, level, onMenu }: Props) => {
   const menu: readonly MenuItem[] = [
     { label: 'Open', run: open },
     { label: expanded ? 'Collapse' : 'Expand', run: () => toggleFolder(node) },
+    { label: 'Sync with a local folder…', run: () => openSync(node) },
     ...(isBucket
       ? [
           { kind: 'separator' } as const,
