@@ -35,6 +35,7 @@ import {
 } from './transfers'
 import { nameClashPolicies } from './name-clash'
 import type { SearchCost, SearchProgress, SearchSummary } from './search'
+import { editIdRequest, editOpenRequest, editResolveRequest, type EditSession } from './edits'
 import {
   localFoldersRequest,
   type ChooseFolderRequest,
@@ -290,6 +291,16 @@ export const commands = {
    * (path null) or of a folder main listed before; names only, never file contents.
    */
   'local.folders': command<LocalFolderListing>()(localFoldersRequest),
+  /**
+   * Opens an object in the system's app from a temporary copy; each save there is uploaded after
+   * checking the server copy is unchanged (ETag). Opening one already open returns its session.
+   */
+  'edits.open': command<EditSession>()(editOpenRequest),
+  'edits.list': command<readonly EditSession[]>()(z.strictObject({})),
+  /** The user's choice for a save that found the server copy changed (state 'conflict'). */
+  'edits.resolve': command<EditSession>()(editResolveRequest),
+  /** Ends editing: a save under way finishes first, then the temporary copy is removed. */
+  'edits.stop': command<null>()(editIdRequest),
 } as const
 
 export const events = {
@@ -315,6 +326,8 @@ export const events = {
   'shares.changed': event<{ readonly accountId: string }>(),
   /** Saved pairs changed (saved, removed, a run finished). */
   'sync.pairsChanged': event<readonly SyncPair[]>(),
+  /** An edit session's new state (opening, editing, saving, conflict, failed, stopped). */
+  'edits.updated': event<EditSession>(),
   /** Listing and hashing progress of a sync.compare, at most 5 a second. */
   'sync.compareProgress': event<CompareProgress>(),
   /** A sync run's progress and, at the end, its summary; at most 5 a second per run. */

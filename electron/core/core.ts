@@ -9,6 +9,8 @@ import type { OnSetAside } from './atomic-file'
 import { securePrivateData } from './private-data'
 import { createCancellations } from './cancellations'
 import { createDispatcher, type Dispatch } from './dispatcher'
+import { createEditService } from './edits/edit-service'
+import { openWithOs, type OpenFile } from './edits/open-with-os'
 import { createEventBus, type EventBus } from './event-bus'
 import { createHandlers } from './handlers'
 import { createJobManager } from './jobs/job-manager'
@@ -49,6 +51,13 @@ export type CoreOptions = {
    * a trash folder inside the data folder.
    */
   readonly trash?: Trash
+  /**
+   * Opens a file in the system's app for editing in place: Electron passes shell.openPath;
+   * without it, the platform's opener (xdg-open, open, start).
+   */
+  readonly openFile?: OpenFile
+  /** Tests: how long a file must rest after an event before it counts as saved. */
+  readonly editSettleMs?: number
 }
 
 export type Core = {
@@ -112,6 +121,13 @@ export const createCore = (options: CoreOptions): Core => {
     onSetAside,
   })
   const cancellations = createCancellations()
+  const edits = createEditService({
+    connection: (accountId) => accounts.connection(accountId),
+    transfers,
+    events,
+    openFile: options.openFile ?? openWithOs(),
+    settleMs: options.editSettleMs,
+  })
   const dragOut = createDragOut({
     connection: (accountId) => accounts.connection(accountId),
     folder: path.join(os.tmpdir(), `dss-explorer-drag-${randomUUID()}`),
@@ -129,6 +145,7 @@ export const createCore = (options: CoreOptions): Core => {
     transfers,
     shares,
     sync,
+    edits,
     cancellations,
     notices: notices.list,
   })
@@ -165,6 +182,8 @@ export const createCore = (options: CoreOptions): Core => {
       await jobs.idle()
       // Runs stop following their transfers but stay in their journal, to resume next time.
       await sync.dispose()
+      // A save being uploaded finishes first; then every temporary copy is removed.
+      await edits.dispose()
       // Running transfers pause: their journal records let the next start resume them.
       await transfers.dispose()
       await dragOut.dispose()

@@ -4,6 +4,8 @@ import type { AppInfo, BucketSummary } from '../../shared/accounts'
 import type { Accounts, Connection } from './accounts'
 import { listImportable } from './aws-profiles'
 import type { Cancellations } from './cancellations'
+import { createEditHandlers } from './edits/edit-handlers'
+import type { EditService } from './edits/edit-service'
 import type { Handlers } from './dispatcher'
 import type { EventBus } from './event-bus'
 import type { JobManager } from './jobs/job-manager'
@@ -39,6 +41,7 @@ export const createHandlers = (deps: {
   transfers: TransferService
   shares: ShareService
   sync: SyncService
+  edits: EditService
   cancellations: Cancellations
   /** Data files set aside since the start (app.info carries them to windows opened later). */
   notices: () => readonly string[]
@@ -49,6 +52,7 @@ export const createHandlers = (deps: {
   ...createShareHandlers(deps.shares),
   ...createSyncHandlers(deps.sync, deps.cancellations),
   ...createLocalFolderHandlers(),
+  ...createEditHandlers(deps.edits),
   'app.info': async () => ({ ...deps.info, notices: deps.notices() }),
   'accounts.list': () => deps.accounts.list(),
   'accounts.test': ({ id, draft, requestId }) =>

@@ -43,7 +43,7 @@ export const startHarness = async (
     rateLimit?: number
     prefix?: string
     /** Core options beyond the data folder (short time limits, quick retries). */
-    core?: Pick<CoreOptions, 'retry' | 'requestLimits'>
+    core?: Pick<CoreOptions, 'retry' | 'requestLimits' | 'openFile' | 'editSettleMs'>
   } = {},
 ): Promise<Harness> => {
   const bed = await startTestBed(options)
