@@ -102,6 +102,14 @@ test('a whole session with the keyboard alone: open, upload, link, rename, delet
   const rename = page.getByRole('dialog', { name: 'Rename' })
   await expect(rename.getByLabel('New name')).toBeFocused()
   await shot('4-rename')
+  // Tab goes round inside the dialog: the page behind it cannot take the focus.
+  const insideRename = () =>
+    rename.evaluate((dialog) => dialog.contains(dialog.ownerDocument.activeElement))
+  for (let pressed = 0; pressed < 6; pressed += 1) {
+    await page.keyboard.press('Tab')
+    expect(await insideRename()).toBe(true)
+  }
+  await tabTo(page, rename.getByLabel('New name'))
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('renamed-by-keys.txt')
   await page.keyboard.press('Enter')
@@ -126,4 +134,62 @@ test('a whole session with the keyboard alone: open, upload, link, rename, delet
   expect(await hasFocus(grid)).toBe(true)
   await shot('6-done')
   await rm(folder, { recursive: true, force: true })
+})
+
+test('the tree and the virtual table say where the focus is: level, expanded, row count and index', async ({
+  page,
+  app,
+}) => {
+  // Short enough that the 30 day folders of logs/ are not all in the DOM at once.
+  await page.setViewportSize({ width: 1024, height: 420 })
+  await page.goto(app.url)
+  const tree = page.getByRole('tree', { name: 'Accounts' })
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const demo = tree.getByRole('treeitem', { name: 'demo', exact: true })
+
+  // The tree: ArrowRight expands (aria-expanded), ArrowDown goes a level down, ArrowLeft back up.
+  await tabTo(page, tree.getByRole('treeitem', { name: 'Local sandbox' }))
+  await expect(demo).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  expect(await hasFocus(demo)).toBe(true)
+  await expect(demo).toHaveAttribute('aria-level', '2')
+  await expect(demo).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('ArrowRight')
+  await expect(demo).toHaveAttribute('aria-expanded', 'true')
+  const logs = tree.getByRole('treeitem', { name: 'logs', exact: true })
+  await expect(logs).toHaveAttribute('aria-level', '3')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  expect(await hasFocus(logs)).toBe(true)
+  await page.keyboard.press('Enter')
+  await expect(logs).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowLeft')
+  expect(await hasFocus(demo)).toBe(true)
+
+  // The table: 30 folders and a header row, fewer of them in the DOM; End reaches row 31.
+  await expect(grid.getByRole('row', { name: '2026-11-01', exact: true })).toBeVisible()
+  await expect(grid).toHaveAttribute('aria-rowcount', '31')
+  expect(await grid.getByRole('row').count()).toBeLessThan(31)
+  await tabTo(page, grid)
+  await page.keyboard.press('End')
+  expect(await focusedRow(grid)).toBe('2026-11-30')
+  const last = grid.getByRole('row', { name: '2026-11-30', exact: true })
+  await expect(last).toHaveAttribute('aria-rowindex', '31')
+  await expect(last).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Home')
+  expect(await focusedRow(grid)).toBe('2026-11-01')
+  await expect(grid.getByRole('row', { name: '2026-11-01', exact: true })).toHaveAttribute(
+    'aria-rowindex',
+    '2',
+  )
+  // The sortable headers say how the rows are sorted.
+  await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+  await expect(grid.getByRole('columnheader', { name: 'Size' })).toHaveAttribute(
+    'aria-sort',
+    'none',
+  )
+  await page.screenshot({ path: '/tmp/keyboard-virtual-table.png' })
 })

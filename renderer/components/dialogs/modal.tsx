@@ -1,5 +1,5 @@
 import './dialogs.css'
-import type { FormEvent, ReactNode } from 'react'
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react'
 import { useId, useLayoutEffect, useRef, useState } from 'react'
 
 type Props = {
@@ -28,10 +28,36 @@ const restoreFocus = (element: Element | null): void => {
   document.querySelector<HTMLElement>('[role="grid"]')?.focus()
 }
 
-const firstControl = (dialog: HTMLElement): HTMLElement | null =>
-  dialog.querySelector<HTMLElement>(
-    'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])',
+const CONTROLS =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
+
+/** The controls Tab stops at, in order (hidden ones have no box). */
+const controlsOf = (dialog: HTMLElement): HTMLElement[] =>
+  [...dialog.querySelectorAll<HTMLElement>(CONTROLS)].filter(
+    (control) => control.tabIndex >= 0 && control.getClientRects().length > 0,
   )
+
+const firstControl = (dialog: HTMLElement): HTMLElement | null => controlsOf(dialog)[0] ?? null
+
+/**
+ * Tab from the last control goes to the first, and Shift+Tab from the first to the last: a native
+ * modal dialog keeps the page behind it inert, but lets Tab leave for the browser's own UI.
+ */
+const trapTab = (event: KeyboardEvent<HTMLDialogElement>): void => {
+  if (event.key !== 'Tab') return
+  const controls = controlsOf(event.currentTarget)
+  const first = controls[0]
+  const last = controls.at(-1)
+  if (!first || !last) return
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault()
+    first.focus()
+  }
+}
 
 /**
  * A modal dialog on the native <dialog>: focus stays inside, Escape closes, and focus goes
@@ -83,6 +109,7 @@ export const Modal = ({
       ref={ref}
       className={['modal', wide && 'modal-wide', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
+      onKeyDown={trapTab}
       onCancel={(event) => {
         event.preventDefault()
         onClose()
