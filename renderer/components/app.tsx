@@ -1,6 +1,7 @@
 import { AccountSidebar } from './account-sidebar'
 import { ConnectionBanner } from './connection-banner'
 import { DialogHost } from './dialogs/dialog-host'
+import { EditsPanel } from './edits/edits-panel'
 import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
 import { RequestLogPanel } from './requests/request-log-panel'
@@ -24,6 +25,7 @@ export const App = () => (
     <RequestLogPanel />
     <StatusBar />
     <div className="trays">
+      <EditsPanel />
       <JobsPanel />
       <TransfersPanel />
       <SharesPanel />

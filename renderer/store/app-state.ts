@@ -3,6 +3,7 @@ import type { AccountsSlice } from './accounts-slice'
 import type { AppInfoSlice } from './app-info-slice'
 import type { BrowserSlice } from './browser-slice'
 import type { BucketsSlice } from './buckets-slice'
+import type { EditsSlice } from './edits-slice'
 import type { ConnectionSlice } from './connection-slice'
 import type { ImportSlice } from './import-slice'
 import type { JobsSlice } from './jobs-slice'
@@ -32,6 +33,7 @@ export type AppState = AccountsSlice &
   UploadsSlice &
   SharesSlice &
   SyncSlice &
+  EditsSlice &
   ConnectionSlice
 
 /** A slice sees the whole store, so its actions can call other slices through `get()`. */

@@ -7,6 +7,7 @@ import type { AppState } from './app-state'
 import { createBrowserSlice } from './browser-slice'
 import { createBucketsSlice } from './buckets-slice'
 import { createConnectionSlice } from './connection-slice'
+import { createEditsSlice } from './edits-slice'
 import { createImportSlice } from './import-slice'
 import { createJobsSlice } from './jobs-slice'
 import { createObjectActionsSlice } from './object-actions-slice'
@@ -57,6 +58,7 @@ export const createAppStore = (
     ...createUploadsSlice(api, { ...uploads, stageFile })(...args),
     ...createSharesSlice(api, { writeClipboard })(...args),
     ...createSyncSlice(api)(...args),
+    ...createEditsSlice(api)(...args),
     ...createConnectionSlice(...args),
   }))
 

@@ -20,6 +20,7 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
     api.on('sync.pairsChanged', (pairs) => store.getState().applySyncPairs(pairs)),
     api.on('sync.compareProgress', (progress) => store.getState().applyCompareProgress(progress)),
     api.on('sync.runUpdated', (run) => store.getState().applySyncRun(run)),
+    api.on('edits.updated', (session) => store.getState().applyEditUpdate(session)),
     api.on('app.notice', (notice) => store.getState().showAppNotice(notice)),
     api.on('objects.changed', (change) => {
       store.getState().applyObjectsChanged(change)
@@ -43,6 +44,7 @@ export const startSubscriptions = (store: AppStore, api: DssApi): (() => void) =
   void store.getState().loadAppInfo()
   void store.getState().loadSyncPairs()
   void store.getState().loadSyncRuns()
+  void store.getState().loadEdits()
   return () => {
     unsubscribe.forEach((stop) => stop())
     // The request log polls on a timer; it must not outlive the store's wiring.

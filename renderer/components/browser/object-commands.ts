@@ -55,12 +55,15 @@ type Definition = {
   readonly run: (selected: readonly Entry[], location: Location) => void
 }
 
-/** Opens a folder, or shows an object's properties and preview. */
+/**
+ * Opens a folder, or a file in the system's app for editing (its saves are uploaded; Properties,
+ * Alt+Enter, shows its details and a preview).
+ */
 export const openEntry = (entry: Entry): void => {
-  const { location, openLocation, openDialog } = appStore.getState()
+  const { location, openLocation, openForEditing } = appStore.getState()
   if (!location) return
   if (entry.kind === 'folder') openLocation({ ...location, prefix: entry.key })
-  else openDialog({ kind: 'properties', location, entry })
+  else void openForEditing(location, entry.key)
 }
 
 const definitions: Readonly<Record<CommandId, Definition>> = {
