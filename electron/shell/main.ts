@@ -4,13 +4,14 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, app, dialog } from 'electron'
+import { BrowserWindow, app, dialog, shell } from 'electron'
 import { createCore } from '../core/core'
 import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { appVersion } from '../core/version'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { showTransfersOnDesktop } from './desktop-feedback'
 import { registerIpc } from './ipc'
+import { openFileWith } from './policy/open-file'
 import { createQuitGate, quitsWhenAllWindowsClose } from './policy/quit-gate'
 import { openSecretStore } from './secret-storage'
 import { createMainWindow, lockDown } from './window'
@@ -28,6 +29,7 @@ const startShell = async (): Promise<void> => {
     info: { version: appVersion, shell: 'electron', platform: process.platform },
     secrets: await openSecretStore(dataDir),
     downloadsDir: app.getPath('downloads'),
+    openFile: openFileWith((file) => shell.openPath(file)),
   })
   if (movedFrom) core.log.write('data-moved', { from: movedFrom, to: dataDir })
   serveRenderer(path.join(here, '..', 'renderer'))
