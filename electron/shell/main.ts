@@ -13,7 +13,9 @@ import { showTransfersOnDesktop } from './desktop-feedback'
 import { registerIpc } from './ipc'
 import { openFileWith } from './policy/open-file'
 import { createQuitGate, quitsWhenAllWindowsClose } from './policy/quit-gate'
+import { launchModeOf } from './policy/sync-launch'
 import { openSecretStore } from './secret-storage'
+import { runSyncLaunch } from './sync-run'
 import { createMainWindow, lockDown } from './window'
 import { loadWindowState, trackWindowState } from './window-state'
 
@@ -83,7 +85,20 @@ const startShell = async (): Promise<void> => {
 // whatever name Electron gives the app; set before the single-instance lock, which lives in it.
 app.setPath('userData', defaultDataDir())
 
-if (!app.requestSingleInstanceLock()) {
+const launch = launchModeOf(process.argv)
+if (launch.kind === 'sync') {
+  // A scheduler's run: no window; the exit code is the run's.
+  app
+    .whenReady()
+    .then(() => runSyncLaunch(launch.args))
+    .then(
+      (code) => app.exit(code),
+      (error: unknown) => {
+        console.error(`The sync could not run: ${(error as Error).message ?? String(error)}`)
+        app.exit(1)
+      },
+    )
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()

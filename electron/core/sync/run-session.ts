@@ -140,6 +140,9 @@ export const startRun = (input: {
         trash: deps.trash,
         signal: controller.signal,
         restored,
+        identical: new Set(
+          input.compared.rows.filter((row) => row.group === 'identical').map((row) => row.path),
+        ),
         onBatch(batchId) {
           record.batchIds.push(batchId)
           void deps.journal.put(record).catch(() => undefined)

@@ -57,6 +57,11 @@ export type RunDeps = {
   readonly signal: AbortSignal
   /** Transfers of an interrupted run of this plan, resumed instead of queued again. */
   readonly restored: readonly TransferSnapshot[]
+  /**
+   * Paths the comparison found identical: a restored transfer of one of them had finished on the
+   * server when the run was cut off (its answer never came back), so it is dropped, not resent.
+   */
+  readonly identical: ReadonlySet<string>
   readonly onBatch: (batchId: string) => void
   readonly onProgress: (progress: RunProgress) => void
 }
@@ -89,6 +94,13 @@ export const runPlan = async (
 ): Promise<RunOutcome> => {
   const failures: RunFailure[] = []
   const succeeded = new Set<string>()
+  const relativeOf = (t: TransferSnapshot): string =>
+    t.kind === 'upload'
+      ? t.key.slice(target.prefix.length)
+      : path
+          .relative(target.localPath, t.localPath ?? '')
+          .split(path.sep)
+          .join('/')
   const fail = (where: string, error: unknown) =>
     failures.push({
       path: where,
@@ -115,15 +127,21 @@ export const runPlan = async (
   try {
     // Transfers of an interrupted run continue where they stopped (a multipart upload from its
     // last recorded part); their paths are not queued again.
-    const restoredKeys = new Set(deps.restored.map((t) => t.key))
-    const restoredPaths = new Set(deps.restored.flatMap((t) => (t.localPath ? [t.localPath] : [])))
+    const finishedBefore = deps.restored.filter((t) => deps.identical.has(relativeOf(t)))
+    for (const transfer of finishedBefore) {
+      watch.ignore(transfer.id)
+      await deps.transfers.cancel(transfer.id)
+    }
+    const restored = deps.restored.filter((t) => !finishedBefore.includes(t))
+    const restoredKeys = new Set(restored.map((t) => t.key))
+    const restoredPaths = new Set(restored.flatMap((t) => (t.localPath ? [t.localPath] : [])))
     const restoredBatches = new Map<string, number>()
-    for (const transfer of deps.restored) {
+    for (const transfer of restored) {
       restoredBatches.set(transfer.batchId, (restoredBatches.get(transfer.batchId) ?? 0) + 1)
     }
-    watch.seed(deps.restored)
+    watch.seed(restored)
     for (const [batchId, count] of restoredBatches) watchBatch(batchId, count)
-    for (const transfer of deps.restored) {
+    for (const transfer of restored) {
       if (transfer.state === 'paused') await deps.transfers.resume(transfer.id)
       else if (transfer.state === 'failed') await deps.transfers.retry(transfer.id)
     }
@@ -230,13 +248,6 @@ export const runPlan = async (
     let uploaded = 0
     let downloaded = 0
     let bytes = 0
-    const relativeOf = (t: TransferSnapshot): string =>
-      t.kind === 'upload'
-        ? t.key.slice(target.prefix.length)
-        : path
-            .relative(target.localPath, t.localPath ?? '')
-            .split(path.sep)
-            .join('/')
     for (const transfer of transfers) {
       if (transfer.state === 'done') {
         succeeded.add(relativeOf(transfer))

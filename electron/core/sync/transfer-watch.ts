@@ -10,6 +10,8 @@ const FINISHED = new Set(['done', 'failed', 'cancelled'])
 export type TransferWatch = {
   /** Snapshots known before watching started (transfers restored from the journal). */
   seed(snapshots: readonly TransferSnapshot[]): void
+  /** Leaves a transfer out (one of a restored batch that was dropped). */
+  ignore(id: string): void
   /** Counts `expected` transfers in the batch (what the service said it created). */
   expect(batchId: string, expected: number): void
   snapshots(): TransferSnapshot[]
@@ -22,6 +24,7 @@ export type TransferWatch = {
 export const createTransferWatch = (events: EventBus): TransferWatch => {
   const byId = new Map<string, TransferSnapshot>()
   const expected = new Map<string, number>()
+  const ignored = new Set<string>()
   const listeners: (() => void)[] = []
   let wake: (() => void) | null = null
   const notify = () => {
@@ -33,7 +36,10 @@ export const createTransferWatch = (events: EventBus): TransferWatch => {
     for (const snapshot of update.changed) byId.set(snapshot.id, snapshot)
     notify()
   })
-  const mine = () => [...byId.values()].filter((snapshot) => expected.has(snapshot.batchId))
+  const mine = () =>
+    [...byId.values()].filter(
+      (snapshot) => expected.has(snapshot.batchId) && !ignored.has(snapshot.id),
+    )
   const allSettled = (): boolean => {
     const all = mine()
     for (const [batchId, count] of expected) {
@@ -47,6 +53,9 @@ export const createTransferWatch = (events: EventBus): TransferWatch => {
   return {
     seed(snapshots) {
       for (const snapshot of snapshots) byId.set(snapshot.id, snapshot)
+    },
+    ignore(id) {
+      ignored.add(id)
     },
     expect(batchId, count) {
       expected.set(batchId, (expected.get(batchId) ?? 0) + count)
