@@ -58,8 +58,12 @@ export const APP_FILES = [
   'transfers.parts',
   'transfer-settings.json',
   'window-state.json',
+  'sync-pairs.json',
+  'sync-runs.json',
+  'sync-hashes.json',
 ] as const
-export const APP_FOLDERS = ['sandbox', 'logs', 'staging'] as const
+/** `sync` holds each pair's manifest; `sync-trash` what a sync deleted here (web shell, CLI). */
+export const APP_FOLDERS = ['sandbox', 'logs', 'staging', 'sync', 'sync-trash'] as const
 export const APP_ENTRIES = [...APP_FILES, ...APP_FOLDERS] as const
 
 /**
