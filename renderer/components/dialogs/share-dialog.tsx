@@ -13,6 +13,7 @@ import { LinkExpiryFields, useLinkExpiry } from '../share/link-expiry-fields'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
 import { ResultFooter } from '../share/result-footer'
+import { LinkReachNotice } from '../share/link-reach-notice'
 
 type Props = { readonly location: Location; readonly entries: readonly Entry[] }
 
@@ -91,6 +92,7 @@ export const ShareDialog = ({ location, entries }: Props) => {
         onClose={closeDialog}
         footer={<ResultFooter onChangeSettings={() => setLinks(null)} onDone={closeDialog} />}
       >
+        <LinkReachNotice accountId={location.accountId} />
         <DownloadLinks links={links} />
       </Modal>
     )
@@ -122,6 +124,7 @@ export const ShareDialog = ({ location, entries }: Props) => {
           folder.
         </p>
       )}
+      <LinkReachNotice accountId={location.accountId} />
       <LinkExpiryFields expiry={expiry} accountId={location.accountId} bucket={location.bucket} />
       <div className="share-overrides">
         {files.length === 1 && only && (

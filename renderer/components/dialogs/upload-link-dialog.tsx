@@ -12,6 +12,7 @@ import { UploadLinkResult } from '../share/upload-link-result'
 import { TextField } from '../text-field'
 import { CancelButton, Modal } from './modal'
 import { ResultFooter } from '../share/result-footer'
+import { LinkReachNotice } from '../share/link-reach-notice'
 
 /** Why a file name cannot be the key of an upload link here, or null. */
 const nameProblem = (prefix: string, name: string): string | null => {
@@ -66,6 +67,7 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
         onClose={closeDialog}
         footer={<ResultFooter onChangeSettings={() => setLink(null)} onDone={closeDialog} />}
       >
+        <LinkReachNotice accountId={location.accountId} />
         <UploadLinkResult link={link} />
       </Modal>
     )
@@ -114,6 +116,7 @@ export const UploadLinkDialog = ({ location }: { readonly location: Location }) 
         hint="Signed into the link: the upload must send exactly this type."
         onChange={setTyped}
       />
+      <LinkReachNotice accountId={location.accountId} />
       <LinkExpiryFields expiry={expiry} accountId={location.accountId} bucket={location.bucket} />
       {error && <ErrorNotice title="Could not create the upload link" error={error} />}
     </Modal>
