@@ -41,6 +41,25 @@ export type BucketSearch = {
 const walkId = (accountId: string, bucket: string, prefix: string): string =>
   JSON.stringify([accountId, bucket, prefix])
 
+/**
+ * The connection with its S3 calls counted: a walk may send more listing requests than it hands
+ * out pages (a parallel walk probes ranges of the key space), and the user is told what was sent.
+ * Retries are the retry layer's, below `send`, so this counts requests as the user asked them.
+ */
+const counting = (connection: Connection): { connection: Connection; sent: () => number } => {
+  let sent = 0
+  const client = new Proxy(connection.client, {
+    get(target, property, receiver) {
+      if (property !== 'send') return Reflect.get(target, property, receiver) as unknown
+      return (...args: unknown[]) => {
+        sent += 1
+        return Reflect.apply(target.send, target, args) as unknown
+      }
+    },
+  })
+  return { connection: { ...connection, client }, sent: () => sent }
+}
+
 export const createBucketSearch = (): BucketSearch => {
   /** Objects and requests of the last complete walk of a folder, by account, bucket and prefix. */
   const walks = new Map<string, { objects: number; requests: number }>()
@@ -53,11 +72,12 @@ export const createBucketSearch = (): BucketSearch => {
       }
     },
     async run(accountId, connection, { bucket, prefix, text }, onPage, signal) {
+      const counted = counting(connection)
       let scanned = 0
       let requests = 0
       let matched = 0
-      for await (const page of walkPrefix(connection, bucket, prefix, signal)) {
-        requests += 1
+      for await (const page of walkPrefix(counted.connection, bucket, prefix, signal)) {
+        requests = counted.sent()
         scanned += page.length
         const room = MAX_SEARCH_MATCHES - matched
         const matches = page.filter((object) => keyMatches(object.key, prefix, text)).slice(0, room)
@@ -67,6 +87,7 @@ export const createBucketSearch = (): BucketSearch => {
           return { scanned, requests, matched, truncated: true }
         }
       }
+      requests = counted.sent()
       walks.set(walkId(accountId, bucket, prefix), { objects: scanned, requests })
       return { scanned, requests, matched, truncated: false }
     },
