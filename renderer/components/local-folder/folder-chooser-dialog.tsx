@@ -1,5 +1,5 @@
 import './local-folder.css'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type SyntheticEvent } from 'react'
 import { createPortal } from 'react-dom'
 import type { AppError } from '../../../shared/errors'
 import type { LocalFolderListing } from '../../../shared/local-folders'
@@ -45,63 +45,69 @@ export const FolderChooserDialog = ({ title, onChoose, onClose }: Props) => {
 
   const open = (path: string | null) => setAsked({ path })
 
+  // React passes events up through a portal to the components it was opened from: the submit
+  // (and Escape) of this chooser must not also submit or close the form or dialog around it.
+  const stop = (event: SyntheticEvent) => event.stopPropagation()
+
   return createPortal(
-    <Modal
-      title={title}
-      subtitle={listing?.path ?? 'Your home folder'}
-      onClose={onClose}
-      onSubmit={() => listing && onChoose(listing.path)}
-      footer={
-        <>
-          <CancelButton onClick={onClose} />
-          <button type="submit" className="button button-primary" disabled={!listing}>
-            Choose this folder
+    <div className="folder-chooser-host" onSubmit={stop} onCancel={stop}>
+      <Modal
+        title={title}
+        subtitle={listing?.path ?? 'Your home folder'}
+        onClose={onClose}
+        onSubmit={() => listing && onChoose(listing.path)}
+        footer={
+          <>
+            <CancelButton onClick={onClose} />
+            <button type="submit" className="button button-primary" disabled={!listing || loading}>
+              Choose this folder
+            </button>
+          </>
+        }
+      >
+        <div className="folder-chooser-bar">
+          <button
+            type="button"
+            className="button"
+            disabled={!listing?.parent || loading}
+            onClick={() => listing?.parent && open(listing.parent)}
+          >
+            <ArrowUpIcon /> Up
           </button>
-        </>
-      }
-    >
-      <div className="folder-chooser-bar">
-        <button
-          type="button"
-          className="button"
-          disabled={!listing?.parent || loading}
-          onClick={() => listing?.parent && open(listing.parent)}
-        >
-          <ArrowUpIcon /> Up
-        </button>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={!listing || listing.path === listing.home || loading}
-          onClick={() => open(listing?.home ?? null)}
-        >
-          Home
-        </button>
-        {loading && <Spinner />}
-      </div>
-      {error && <ErrorNotice error={error} />}
-      {listing && (
-        <ul className="folder-chooser-list" aria-label={`Folders in ${listing.path}`}>
-          {listing.folders.map((folder) => (
-            <li key={folder.path}>
-              <button
-                type="button"
-                className="folder-chooser-item"
-                onClick={() => open(folder.path)}
-              >
-                <FolderIcon /> {folder.name}
-              </button>
-            </li>
-          ))}
-          {listing.folders.length === 0 && <li className="sync-note">No folders in here.</li>}
-        </ul>
-      )}
-      {listing?.truncated && (
-        <p className="field-hint">
-          Only the first {listing.folders.length.toLocaleString()} are shown.
-        </p>
-      )}
-    </Modal>,
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={!listing || listing.path === listing.home || loading}
+            onClick={() => open(listing?.home ?? null)}
+          >
+            Home
+          </button>
+          {loading && <Spinner />}
+        </div>
+        {error && <ErrorNotice error={error} />}
+        {listing && (
+          <ul className="folder-chooser-list" aria-label={`Folders in ${listing.path}`}>
+            {listing.folders.map((folder) => (
+              <li key={folder.path}>
+                <button
+                  type="button"
+                  className="folder-chooser-item"
+                  onClick={() => open(folder.path)}
+                >
+                  <FolderIcon /> {folder.name}
+                </button>
+              </li>
+            ))}
+            {listing.folders.length === 0 && <li className="sync-note">No folders in here.</li>}
+          </ul>
+        )}
+        {listing?.truncated && (
+          <p className="field-hint">
+            Only the first {listing.folders.length.toLocaleString()} are shown.
+          </p>
+        )}
+      </Modal>
+    </div>,
     document.body,
   )
 }

@@ -40,7 +40,8 @@ export const LocalFolderField = ({ title, value, onChange, ...field }: Props) =>
       <button
         type="button"
         className="button local-folder-browse"
-        aria-label={`Browse for ${field.label.toLowerCase()}`}
+        // Named by its own text: a name with the field's label in it would be found by that label too.
+        title={`Choose the ${field.label.toLowerCase()} from this computer's folders`}
         onClick={() => void browse()}
       >
         Browse…

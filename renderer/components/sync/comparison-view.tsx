@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { comparisonGroups, type Comparison, type ComparisonGroup } from '../../../shared/sync'
-import { formatBytes, formatDate } from '../format'
+import { countOf, formatBytes, formatDate } from '../format'
 import { GROUP_LABELS, changeLabel } from './sync-labels'
 
 /** Rows shown at once; the rest are counted (a filter narrows them). */
@@ -24,9 +24,9 @@ export const ComparisonView = ({ comparison }: { readonly comparison: Comparison
         Comparison
       </h2>
       <p className="sync-note">
-        {comparison.local.files.toLocaleString()} local files,{' '}
-        {comparison.remote.files.toLocaleString()} objects; {comparison.requests.toLocaleString()}{' '}
-        listing {comparison.requests === 1 ? 'request' : 'requests'}
+        {countOf(comparison.local.files, 'local file')},{' '}
+        {countOf(comparison.remote.files, 'object')};{' '}
+        {countOf(comparison.requests, 'listing request')}
         {comparison.hashed.files > 0 &&
           `; ${comparison.hashed.files.toLocaleString()} files checked by content`}
         .

@@ -52,11 +52,14 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
           </div>
         </dl>
       )}
-      {plan.guards.map((guard) => (
-        <p key={guard.kind} className="sync-guard">
-          <AlertIcon /> {guard.message}
-        </p>
-      ))}
+      {/* The delete guard's own words are the question below once the run has asked. */}
+      {plan.guards
+        .filter((guard) => !(confirm && guard.kind === 'too-many-deletes'))
+        .map((guard) => (
+          <p key={guard.kind} className="sync-guard">
+            <AlertIcon /> {guard.message}
+          </p>
+        ))}
       {confirm ? (
         <div className="sync-confirm" role="alertdialog" aria-labelledby="sync-confirm-text">
           <p id="sync-confirm-text">

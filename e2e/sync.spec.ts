@@ -1,0 +1,210 @@
+/**
+ * Issue 12 end to end: a local folder kept in step with a bucket folder through the sync panel —
+ * picked with the in-app folder chooser, compared, previewed, run, checked in the bucket, changed
+ * and synced again from the saved pair in the sidebar; a mirror that would delete most of the
+ * bucket folder stops and asks. Screenshots for the README with UPDATE_SCREENSHOTS=1.
+ */
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import type { Page } from '@playwright/test'
+import { connectAccount } from './connect-account'
+import { expect, test } from './fixtures'
+import { createS3TestClient } from './testbed/s3-test-client'
+import type { TestBed } from './testbed/test-bed'
+
+const screenshotForReadme = async (page: Page, name: string): Promise<void> => {
+  await page.screenshot({ path: `test-results/${name}.png` })
+  if (!process.env.UPDATE_SCREENSHOTS) return
+  await mkdir('docs/screenshots', { recursive: true })
+  await page.screenshot({ path: `docs/screenshots/${name}.png` })
+}
+
+/** The bucket folder's objects and their bodies, as S3 has them. */
+const bucketFolder = async (bed: TestBed, bucket: string, prefix: string) => {
+  const client = createS3TestClient({
+    endpoint: bed.peer.url,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+  })
+  try {
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))
+    const found: Record<string, string> = {}
+    for (const { Key } of listed.Contents ?? []) {
+      if (!Key) continue
+      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key }))
+      found[Key.slice(prefix.length)] = (await object.Body?.transformToString()) ?? ''
+    }
+    return found
+  } finally {
+    client.destroy()
+  }
+}
+
+/** Walks the in-app chooser from the home folder up to the root and down to `folder`. */
+const chooseInApp = async (page: Page, dialogName: string, folder: string): Promise<void> => {
+  const chooser = page.getByRole('dialog', { name: dialogName })
+  await expect(chooser.getByRole('list', { name: /^Folders in / })).toBeVisible()
+  const up = chooser.getByRole('button', { name: 'Up', exact: true })
+  while (await up.isEnabled()) {
+    const before = await chooser
+      .getByRole('list', { name: /^Folders in / })
+      .getAttribute('aria-label')
+    await up.click()
+    await expect(chooser.getByRole('list', { name: /^Folders in / })).not.toHaveAttribute(
+      'aria-label',
+      before ?? '',
+    )
+  }
+  for (const part of folder.split(path.sep).filter(Boolean)) {
+    await chooser.getByRole('button', { name: part, exact: true }).click()
+    await expect(chooser.getByRole('list', { name: /^Folders in / })).toHaveAttribute(
+      'aria-label',
+      new RegExp(`${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    )
+  }
+  await chooser.getByRole('button', { name: 'Choose this folder' }).click()
+  await expect(chooser).toHaveCount(0)
+}
+
+test('compare, preview, run, and sync again from the saved pair', async ({
+  page,
+  app,
+  liveTestBed: bed,
+}) => {
+  test.setTimeout(120_000)
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dss-e2e-sync-'))
+  const local = path.join(work, 'holiday photos')
+  try {
+    await mkdir(path.join(local, 'day 1'), { recursive: true })
+    await writeFile(path.join(local, 'notes.txt'), 'first notes\n')
+    await writeFile(path.join(local, 'day 1', 'beach.jpg'), Buffer.alloc(64 * 1024, 7))
+    await writeFile(path.join(local, 'day 1', 'café.txt'), 'unicode name\n')
+
+    await connectAccount(page, app.url, bed)
+    const tree = page.getByRole('tree', { name: 'Accounts' })
+    await tree.getByRole('treeitem', { name: 'e2e-photos', exact: true }).click({ button: 'right' })
+    await page.getByRole('menuitem', { name: 'Sync with a local folder…' }).click()
+    const panel = page.getByRole('region', { name: 'New sync' })
+    await expect(panel).toBeVisible()
+
+    // The local folder is picked in the in-app chooser (the web shell has no OS dialog).
+    await panel.getByRole('button', { name: 'Browse…' }).click()
+    await chooseInApp(page, 'Sync with which local folder?', local)
+    await expect(panel.getByRole('textbox', { name: 'Local folder' })).toHaveValue(local)
+    await panel.getByLabel('Bucket folder', { exact: true }).fill('holiday/')
+    await expect(panel.getByRole('radio', { name: /^Upload/ })).toBeChecked()
+    await panel.getByLabel('Name', { exact: true }).fill('Holiday photos')
+    await panel.getByRole('button', { name: 'Compare', exact: true }).click()
+
+    // The comparison: everything is only here; the preview says what a run would do.
+    const sync = page.getByRole('region', { name: 'Sync: Holiday photos' })
+    const groups = sync.getByRole('group', { name: 'Show only' })
+    await expect(groups.getByRole('button', { name: /^Only here\s*3/ })).toBeVisible()
+    await expect(groups.getByRole('button', { name: /^Identical\s*0/ })).toBeVisible()
+    const table = sync.getByRole('table', { name: 'Compared files' })
+    await expect(table.getByRole('row', { name: /day 1\/café\.txt/ })).toBeVisible()
+    const preview = sync.getByRole('region', { name: 'Preview' })
+    await expect(preview.getByText('3 files', { exact: false }).first()).toBeVisible()
+    await expect(preview.getByText(/at the account’s rate/)).toBeVisible()
+    // Nothing is sent before the run is confirmed.
+    expect(await bucketFolder(bed, 'e2e-photos', 'holiday/')).toEqual({})
+    // The pair is saved in the sidebar already.
+    const pairs = page.getByRole('region', { name: 'Sync pairs' })
+    await expect(pairs.getByRole('listitem', { name: 'Holiday photos' })).toBeVisible()
+    await screenshotForReadme(page, 'sync-preview')
+
+    await preview.getByRole('button', { name: 'Run sync' }).click()
+    const result = sync.getByRole('region', { name: 'Result' })
+    await expect(result.getByText('3 uploaded.')).toBeVisible({ timeout: 30_000 })
+    await expect(pairs.getByText(/^3 uploaded\./)).toBeVisible()
+    expect(await bucketFolder(bed, 'e2e-photos', 'holiday/')).toEqual({
+      'notes.txt': 'first notes\n',
+      'day 1/beach.jpg': Buffer.alloc(64 * 1024, 7).toString(),
+      'day 1/café.txt': 'unicode name\n',
+    })
+    await screenshotForReadme(page, 'sync-result')
+
+    // A file changed here: one click on the saved pair compares and previews; the run waits.
+    await page.getByRole('button', { name: 'Close sync' }).click()
+    await writeFile(path.join(local, 'notes.txt'), 'second notes, longer\n')
+    await pairs.getByRole('button', { name: 'Sync Holiday photos now' }).click()
+    await expect(groups.getByRole('button', { name: /^Changed\s*1/ })).toBeVisible()
+    await expect(groups.getByRole('button', { name: /^Identical\s*2/ })).toBeVisible()
+    await groups.getByRole('button', { name: /^Changed/ }).click()
+    await expect(table.getByRole('row')).toHaveCount(2)
+    await expect(table.getByRole('row', { name: /notes\.txt/ })).toBeVisible()
+    await preview.getByRole('button', { name: 'Run sync' }).click()
+    await expect(result.getByText('1 uploaded.')).toBeVisible({ timeout: 30_000 })
+    expect((await bucketFolder(bed, 'e2e-photos', 'holiday/'))['notes.txt']).toBe(
+      'second notes, longer\n',
+    )
+
+    // Compared again: both sides are in step.
+    await result.getByRole('button', { name: 'Compare again' }).click()
+    await expect(preview.getByText('Both sides are in step: nothing to do.')).toBeVisible()
+
+    // A mirror that would delete most of the bucket folder stops and asks first.
+    await sync.getByRole('button', { name: 'Edit pair' }).click()
+    await sync.getByRole('radio', { name: /^Mirror to the bucket/ }).check()
+    await unlink(path.join(local, 'notes.txt'))
+    await unlink(path.join(local, 'day 1', 'café.txt'))
+    await sync.getByRole('button', { name: 'Compare', exact: true }).click()
+    await expect(groups.getByRole('button', { name: /^Only in the bucket\s*2/ })).toBeVisible()
+    await preview.getByRole('button', { name: 'Run sync' }).click()
+    const question = sync.getByRole('alertdialog')
+    await expect(question).toContainText('Nothing has been changed yet.')
+    expect(Object.keys(await bucketFolder(bed, 'e2e-photos', 'holiday/'))).toHaveLength(3)
+    await screenshotForReadme(page, 'sync-confirm')
+    await question.getByRole('button', { name: 'Delete and run' }).click()
+    await expect(result.getByText('2 deleted.')).toBeVisible({ timeout: 30_000 })
+    expect(Object.keys(await bucketFolder(bed, 'e2e-photos', 'holiday/'))).toEqual([
+      'day 1/beach.jpg',
+    ])
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+})
+
+test('the download dialog picks its folder with Browse', async ({
+  page,
+  app,
+  liveTestBed: bed,
+}) => {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dss-e2e-browse-'))
+  try {
+    await mkdir(path.join(work, 'saved here'))
+    const client = createS3TestClient({
+      endpoint: bed.peer.url,
+      accessKeyId: bed.accessKeyId,
+      secretAccessKey: bed.secretAccessKey,
+    })
+    await client.send(
+      new (await import('@aws-sdk/client-s3')).PutObjectCommand({
+        Bucket: 'e2e-photos',
+        Key: 'one.txt',
+        Body: 'one\n',
+      }),
+    )
+    client.destroy()
+    await connectAccount(page, app.url, bed)
+    await page
+      .getByRole('tree', { name: 'Accounts' })
+      .getByRole('treeitem', { name: 'e2e-photos', exact: true })
+      .click()
+    await page.getByRole('grid', { name: 'Objects' }).getByRole('row', { name: 'one.txt' }).click()
+    await page
+      .getByRole('toolbar', { name: 'Browser' })
+      .getByRole('button', { name: 'Download' })
+      .click()
+    const download = page.getByRole('dialog', { name: 'Download' })
+    await download.getByRole('button', { name: 'Browse…' }).click()
+    await chooseInApp(page, 'Save the download in which folder?', path.join(work, 'saved here'))
+    await expect(download.getByRole('textbox', { name: 'Save to folder' })).toHaveValue(
+      path.join(work, 'saved here'),
+    )
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+})
