@@ -4,7 +4,24 @@
  * (widened to their class: digits, lower- or upper-case letters), so "object-000999" plus a
  * page's span lands on "object-001999". Only a guess: a listing is exact whatever it returns.
  */
-import { compareKeys } from '../../../shared/s3-keys'
+
+/**
+ * S3's order (UTF-8 bytes, which is code point order) without encoding: UTF-16 units compare the
+ * same way except that surrogates (U+D800–U+DFFF, the halves of U+10000 and up) must sort above
+ * U+E000–U+FFFF. `compareKeys` of shared/s3-keys.ts, at a fraction of the cost per entry.
+ */
+export const compareNames = (a: string, b: string): number => {
+  const length = Math.min(a.length, b.length)
+  for (let index = 0; index < length; index += 1) {
+    const left = a.charCodeAt(index)
+    const right = b.charCodeAt(index)
+    if (left === right) continue
+    const lift = (unit: number): number =>
+      unit >= 0xd800 ? (unit < 0xe000 ? unit + 0x2000 : unit - 0x800) : unit
+    return lift(left) - lift(right)
+  }
+  return a.length - b.length
+}
 
 /** Positions past this many code points after the listing's prefix are not looked at. */
 const MAX_POSITIONS = 48
@@ -124,8 +141,8 @@ const rising = (keys: readonly (string | null)[], after: string, before: string 
   let floor = after
   for (const key of keys) {
     if (key === null) break
-    if (compareKeys(key, floor) <= 0) continue
-    if (before !== null && compareKeys(key, before) >= 0) break
+    if (compareNames(key, floor) <= 0) continue
+    if (before !== null && compareNames(key, before) >= 0) break
     kept.push(key)
     floor = key
   }
@@ -179,11 +196,14 @@ export const cutsWithin = (
   const from = scale.toValue(page.last)
   const width = scale.toValue(end) - from
   if (step === 0n || width <= 0n) return []
-  const count = Math.min(pieces, Number(width / (step * BigInt(minPages))))
-  if (count < 2) return []
+  // Whole pages a piece, so a piece of evenly spread keys ends where one of its pages ends.
+  const pagesLeft = width / step
+  const perPiece = BigInt(Math.max(minPages, Math.ceil(Number(pagesLeft) / Math.max(1, pieces))))
+  if (pagesLeft < perPiece * 2n) return []
   const guesses: (string | null)[] = []
-  for (let piece = 1; piece < count; piece += 1) {
-    guesses.push(scale.fromValue(from + (width * BigInt(piece)) / BigInt(count)))
+  for (let at = from + step * perPiece; at < from + width; at += step * perPiece) {
+    guesses.push(scale.fromValue(at))
+    if (guesses.length >= pieces - 1) break
   }
   return rising(guesses, page.last, end)
 }

@@ -5,10 +5,10 @@
  * folder that spans a cut once. A server that ignores StartAfter, or speaks only ListObjects v1,
  * gets the plain sequential walk.
  */
+import { setMaxListeners } from 'node:events'
 import type { FolderEntry, ObjectEntry } from '../../../shared/objects'
-import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
-import { cutsAhead, cutsWithin, type PageSpan } from './key-ranges'
+import { compareNames, cutsAhead, cutsWithin, type PageSpan } from './key-ranges'
 import { isV1Only, listPage } from './listing'
 
 export type ListScope = {
@@ -64,7 +64,7 @@ const ignoresStartAfter = new WeakSet<object>()
 const DEFAULT_IN_FLIGHT = 20
 const DEFAULT_BUFFERED = 50_000
 /** The open end is cut at up to this many pages ahead of the first page. */
-const FARTHEST_PAGES = 1024
+const FARTHEST_PAGES = 256
 /** A range is cut only into pieces of at least this many pages' worth. */
 const MIN_PIECE_PAGES = 3
 
@@ -81,9 +81,9 @@ const rangeFrom = (after: string | null, end: string | null): Range => ({
 
 /** An answer to a StartAfter that holds entries before it: the server ignored it. */
 const ignoredStartAfter = (after: string, objects: ObjectEntry[], folders: FolderEntry[]) =>
-  objects.some((object) => compareKeys(object.key, after) <= 0) ||
+  objects.some((object) => compareNames(object.key, after) <= 0) ||
   folders.some(
-    (folder) => compareKeys(folder.prefix, after) <= 0 && !after.startsWith(folder.prefix),
+    (folder) => compareNames(folder.prefix, after) <= 0 && !after.startsWith(folder.prefix),
   )
 
 export const openParallelListing = (
@@ -94,7 +94,13 @@ export const openParallelListing = (
 ): ParallelListing => {
   const inFlight = options.inFlight ?? DEFAULT_IN_FLIGHT
   const bufferLimit = options.buffered ?? DEFAULT_BUFFERED
-  let controller = new AbortController()
+  /** One signal for every request in flight: each adds its listener while it runs. */
+  const newController = (): AbortController => {
+    const fresh = new AbortController()
+    setMaxListeners(inFlight * 2 + 10, fresh.signal)
+    return fresh
+  }
+  let controller = newController()
   let closed = false
   const stop = (): void => {
     controller.abort(signal?.reason)
@@ -116,13 +122,10 @@ export const openParallelListing = (
     wake = null
   }
 
-  const held = (): number =>
-    ranges.reduce((sum, range) => sum + range.objects.length + range.folders.length, 0)
-
   /** Back to one sequential walk from the start; what was handed out is not handed out again. */
   const sequentialFromStart = (): void => {
     controller.abort()
-    controller = new AbortController()
+    controller = newController()
     asking = 0
     ignoresStartAfter.add(connection.client)
     ranges = [rangeFrom(null, null)]
@@ -130,7 +133,7 @@ export const openParallelListing = (
 
   const cut = (range: Range, index: number, span: PageSpan): void => {
     if (!mayCut()) return
-    const idle = inFlight - ranges.filter((other) => !other.done).length
+    const idle = inFlight - working()
     const cuts =
       range.end === null
         ? cutsAhead(span, scope.prefix, FARTHEST_PAGES)
@@ -159,15 +162,15 @@ export const openParallelListing = (
       range.checked = true
     }
     const end = range.end
-    const within = (name: string): boolean => end === null || compareKeys(name, end) <= 0
+    const within = (name: string): boolean => end === null || compareNames(name, end) <= 0
     const keptObjects = objects.filter((object) => within(object.key))
     const keptFolders = folders.filter((folder) => within(folder.prefix))
     range.objects.push(...keptObjects)
     range.folders.push(...keptFolders)
-    const names = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)].sort(compareKeys)
+    const names = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)].sort(compareNames)
     const last = names.at(-1)
     const passedEnd = keptObjects.length < objects.length || keptFolders.length < folders.length
-    const reachedEnd = end !== null && last !== undefined && compareKeys(last, end) >= 0
+    const reachedEnd = end !== null && last !== undefined && compareNames(last, end) >= 0
     range.done = answer.nextToken === null || passedEnd || reachedEnd || last === undefined
     range.token = answer.nextToken
     if (range.done || last === undefined) return
@@ -216,42 +219,61 @@ export const openParallelListing = (
   }
 
   /** Sends what may go: the first range always, the others while the reader keeps up. */
+  /**
+   * The ranges that may ask for more: those with fewer than `bufferLimit` entries waiting before
+   * them (the first always), so a reader that falls behind holds back the far ones only.
+   */
+  const open = (): Range[] => {
+    const allowed: Range[] = []
+    let before = 0
+    for (const range of ranges) {
+      if (allowed.length > 0 && before >= bufferLimit) break
+      if (!range.done) allowed.push(range)
+      before += range.objects.length + range.folders.length
+    }
+    return allowed
+  }
+  /** Ranges still listing that may ask: cuts are made while there are fewer than `inFlight`. */
+  const working = (): number => open().length
+
   const pump = (): void => {
     if (failure || controller.signal.aborted) return
-    for (const [index, range] of ranges.entries()) {
+    for (const range of open()) {
       if (asking >= inFlight) return
-      if (range.done || range.asking) continue
-      if (index > 0 && held() >= bufferLimit) continue
-      ask(range)
+      if (!range.asking) ask(range)
     }
   }
+  /** Takes the head range's entries in order, objects and folders merged, none twice. */
+  const takeFrom = (head: Range, room: number, objects: ObjectEntry[], folders: FolderEntry[]) => {
+    let objectAt = 0
+    let folderAt = 0
+    while (room > 0 && (objectAt < head.objects.length || folderAt < head.folders.length)) {
+      const object = head.objects[objectAt]
+      const folder = head.folders[folderAt]
+      if (object && (!folder || compareNames(object.key, folder.prefix) < 0)) {
+        objectAt += 1
+        if (lastObject !== null && compareNames(object.key, lastObject) <= 0) continue
+        objects.push(object)
+        lastObject = object.key
+      } else if (folder) {
+        folderAt += 1
+        if (lastFolder !== null && compareNames(folder.prefix, lastFolder) <= 0) continue
+        folders.push(folder)
+        lastFolder = folder.prefix
+      }
+      room -= 1
+    }
+    head.objects = head.objects.slice(objectAt)
+    head.folders = head.folders.slice(folderAt)
+  }
+
   const take = (maxEntries: number): ListedPage | null => {
     const objects: ObjectEntry[] = []
     const folders: FolderEntry[] = []
-    while (ranges.length > 0 && objects.length + folders.length < maxEntries) {
-      const head = ranges[0]
-      if (!head) break
-      while (head.objects.length + head.folders.length > 0) {
-        if (objects.length + folders.length >= maxEntries) break
-        const object = head.objects[0]
-        const folder = head.folders[0]
-        const objectFirst =
-          object !== undefined &&
-          (folder === undefined || compareKeys(object.key, folder.prefix) < 0)
-        if (objectFirst) {
-          head.objects.shift()
-          if (lastObject === null || compareKeys(object.key, lastObject) > 0) {
-            objects.push(object)
-            lastObject = object.key
-          }
-        } else if (folder) {
-          head.folders.shift()
-          if (lastFolder === null || compareKeys(folder.prefix, lastFolder) > 0) {
-            folders.push(folder)
-            lastFolder = folder.prefix
-          }
-        }
-      }
+    for (let head = ranges[0]; head; head = ranges[0]) {
+      const room = maxEntries - objects.length - folders.length
+      if (room <= 0) break
+      takeFrom(head, room, objects, folders)
       if (!head.done || head.objects.length + head.folders.length > 0) break
       ranges.shift()
     }
