@@ -4,8 +4,10 @@
  * Explorer's core, the UI in Chromium, awscli and rclone in the same run — time to first rows and
  * to the full listing, 503s and requests, each as a ratio to the 100 RPS floor and to the
  * fastest peer; then the renderer's heap and scrolling frame times for the 100k-row table.
- * Each tool lists BENCH_LIST_RUNS times (default 2), the fastest run counting. Size:
- * BENCH_LIST_OBJECTS (default 100,000).
+ * All of it at each added latency of BENCH_LIST_LATENCIES (ms a request, default "0,100": a
+ * real link's round trip, which a sequential listing pays per page). Each tool lists
+ * BENCH_LIST_RUNS times (default 2), the fastest run counting. Size: BENCH_LIST_OBJECTS
+ * (default 100,000).
  */
 import { rm } from 'node:fs/promises'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
@@ -22,6 +24,8 @@ const COUNT = Number(process.env.BENCH_LIST_OBJECTS ?? 100_000)
 const BUCKET = 'bench'
 const PREFIX = 'big/'
 const SEED_IN_FLIGHT = 96
+/** Latency the emulator adds to each request, one table each (ms, comma-separated). */
+const LATENCIES = (process.env.BENCH_LIST_LATENCIES ?? '0,100').split(',').map(Number)
 /** Listings per tool; the fastest counts. */
 const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 2)
 
@@ -113,6 +117,121 @@ const walkGateway = async (bed: TestBed): Promise<Listing> => {
   }
 }
 
+/** Every tool through the emulator with `latencyMs` added to each request, and its table. */
+const measureAt = async (
+  bed: TestBed,
+  target: Target,
+  rendererDir: string,
+  gateway: Listing,
+  latencyMs: number,
+): Promise<void> => {
+  // Figures at 0 ms keep their names from earlier runs; others say their latency.
+  const named = (metric: string): string =>
+    latencyMs === 0 ? metric : `${metric}, +${latencyMs} ms a request`
+  const listings: Listing[] = latencyMs === 0 ? [gateway] : []
+  const core = await throughEmulator(bed, 'dss-explorer (core)', async () => {
+    const mine = await ours(target)
+    expectCount('dss-explorer', mine.objects)
+    return mine
+  })
+  listings.push(core.listing)
+
+  const aws = await awscli(target)
+  const awsListing = await throughEmulator(bed, 'awscli', async () => {
+    // `s3 ls` prints each page as it arrives, so its first output is its first rows.
+    const run = await aws(['s3', 'ls', `s3://${BUCKET}/${PREFIX}`])
+    expectCount('awscli', run.stdout.trim().split('\n').length)
+    return { firstRowsMs: run.firstOutputMs, fullMs: run.ms }
+  })
+  listings.push(awsListing.listing)
+
+  const rc = await rclone(target)
+  const rcloneListing = await throughEmulator(bed, 'rclone', async () => {
+    // rclone sorts a folder before printing it: its first rows come with the last.
+    const run = await rc(['lsf', `bed:${BUCKET}/${PREFIX}`])
+    expectCount('rclone', run.stdout.trim().split('\n').length)
+    return { firstRowsMs: run.firstOutputMs, fullMs: run.ms }
+  })
+  listings.push(rcloneListing.listing)
+
+  const ui = await throughEmulator(bed, 'dss-explorer (Chromium)', async () => {
+    const table = await measureTable(rendererDir, target, BUCKET, PREFIX, COUNT)
+    return { ...table, firstRowsMs: table.uiFirstRowsMs, fullMs: table.uiFullMs }
+  })
+  listings.push(ui.listing)
+
+  const pages = Math.ceil(COUNT / 1000)
+  const floor: Reference = { name: '100 RPS floor', ms: (pages / 100) * 1000 }
+  report({
+    suite: SUITE,
+    metric: `time to full listing, 100 RPS floor (${pages} pages)`,
+    value: floor.ms / 1000,
+    unit: 's',
+    tool: 'dss-gateway',
+  })
+  const fastest =
+    awsListing.listing.fullMs <= rcloneListing.listing.fullMs
+      ? awsListing.listing
+      : rcloneListing.listing
+  const fastestPeer: Reference = { name: `fastest peer (${fastest.tool})`, ms: fastest.fullMs }
+  const rows: string[][] = []
+  for (const listing of listings) {
+    const { tool } = listing
+    const seconds = (metric: string, ms: number) =>
+      report({ suite: SUITE, metric, value: ms / 1000, unit: 's', tool })
+    seconds(named('time to first rows'), listing.firstRowsMs)
+    seconds(named('time to full listing'), listing.fullMs)
+    report({
+      suite: SUITE,
+      metric: named('503 responses'),
+      value: listing.slowDowns,
+      unit: 'count',
+      tool,
+    })
+    report({
+      suite: SUITE,
+      metric: named('requests'),
+      value: listing.requests,
+      unit: 'count',
+      tool,
+    })
+    const full = named('time to full listing')
+    const toFloor = reportRatio(SUITE, full, tool, listing.fullMs, floor)
+    const toPeer = reportRatio(SUITE, full, tool, listing.fullMs, fastestPeer)
+    rows.push([
+      tool,
+      fixed(listing.firstRowsMs / 1000),
+      fixed(listing.fullMs / 1000),
+      String(listing.slowDowns),
+      String(listing.requests),
+      fixed(toFloor),
+      fixed(toPeer),
+    ])
+  }
+
+  const table = ui.result
+  const figures: [string, number, string][] = [
+    ['renderer heap after loading', table.heapMiB, 'MiB'],
+    ['scroll frame time p95', table.frameP95Ms, 'ms'],
+    ['scroll frame time median', table.frameMedianMs, 'ms'],
+    ['rows in the DOM while scrolling (max)', table.maxDomRows, 'rows'],
+  ]
+  for (const [metric, value, unit] of figures) {
+    report({ suite: SUITE, metric: named(metric), value, unit, tool: ui.listing.tool })
+  }
+  console.error(
+    `UI at +${latencyMs} ms: heap ${fixed(table.heapMiB, 1)} MiB, scroll frame p95 ` +
+      `${fixed(table.frameP95Ms, 1)} ms (median ${fixed(table.frameMedianMs, 1)} ms)`,
+  )
+  printTable(
+    `Listing ${COUNT} objects, +${latencyMs} ms a request (${pages} pages; floor at 100 RPS ` +
+      `${fixed(floor.ms / 1000)} s; ` +
+      `${RUNS === 1 ? 'one run' : `fastest of ${RUNS} runs`} per tool)`,
+    ['tool', 'first rows s', 'full s', '503s', 'requests', '÷ floor', `÷ ${fastest.tool}`],
+    rows,
+  )
+}
+
 export const listSuite = async (): Promise<void> => {
   requirePeers()
   // Built before the test bed starts, so the build's CPU does not overlap any measurement.
@@ -149,97 +268,11 @@ export const listSuite = async (): Promise<void> => {
       const again = await walkGateway(bed)
       if (again.fullMs < gateway.fullMs) gateway = again
     }
-    const listings: Listing[] = [gateway]
-
-    const core = await throughEmulator(bed, 'dss-explorer (core)', async () => {
-      const mine = await ours(target)
-      expectCount('dss-explorer', mine.objects)
-      return mine
-    })
-    listings.push(core.listing)
-
-    const aws = await awscli(target)
-    const awsListing = await throughEmulator(bed, 'awscli', async () => {
-      // `s3 ls` prints each page as it arrives, so its first output is its first rows.
-      const run = await aws(['s3', 'ls', `s3://${BUCKET}/${PREFIX}`])
-      expectCount('awscli', run.stdout.trim().split('\n').length)
-      return { firstRowsMs: run.firstOutputMs, fullMs: run.ms }
-    })
-    listings.push(awsListing.listing)
-
-    const rc = await rclone(target)
-    const rcloneListing = await throughEmulator(bed, 'rclone', async () => {
-      // rclone sorts a folder before printing it: its first rows come with the last.
-      const run = await rc(['lsf', `bed:${BUCKET}/${PREFIX}`])
-      expectCount('rclone', run.stdout.trim().split('\n').length)
-      return { firstRowsMs: run.firstOutputMs, fullMs: run.ms }
-    })
-    listings.push(rcloneListing.listing)
-
-    const ui = await throughEmulator(bed, 'dss-explorer (Chromium)', async () => {
-      const table = await measureTable(rendererDir, target, BUCKET, PREFIX, COUNT)
-      return { ...table, firstRowsMs: table.uiFirstRowsMs, fullMs: table.uiFullMs }
-    })
-    listings.push(ui.listing)
-
-    const pages = Math.ceil(COUNT / 1000)
-    const floor: Reference = { name: '100 RPS floor', ms: (pages / 100) * 1000 }
-    report({
-      suite: SUITE,
-      metric: `time to full listing, 100 RPS floor (${pages} pages)`,
-      value: floor.ms / 1000,
-      unit: 's',
-      tool: 'dss-gateway',
-    })
-    const fastest =
-      awsListing.listing.fullMs <= rcloneListing.listing.fullMs
-        ? awsListing.listing
-        : rcloneListing.listing
-    const fastestPeer: Reference = { name: `fastest peer (${fastest.tool})`, ms: fastest.fullMs }
-    const rows: string[][] = []
-    for (const listing of listings) {
-      const { tool } = listing
-      const seconds = (metric: string, ms: number) =>
-        report({ suite: SUITE, metric, value: ms / 1000, unit: 's', tool })
-      seconds('time to first rows', listing.firstRowsMs)
-      seconds('time to full listing', listing.fullMs)
-      report({
-        suite: SUITE,
-        metric: '503 responses',
-        value: listing.slowDowns,
-        unit: 'count',
-        tool,
-      })
-      report({ suite: SUITE, metric: 'requests', value: listing.requests, unit: 'count', tool })
-      const toFloor = reportRatio(SUITE, 'time to full listing', tool, listing.fullMs, floor)
-      const toPeer = reportRatio(SUITE, 'time to full listing', tool, listing.fullMs, fastestPeer)
-      rows.push([
-        tool,
-        fixed(listing.firstRowsMs / 1000),
-        fixed(listing.fullMs / 1000),
-        String(listing.slowDowns),
-        String(listing.requests),
-        fixed(toFloor),
-        fixed(toPeer),
-      ])
+    for (const latencyMs of LATENCIES) {
+      bed.emulator.setFaults({ latencyMs })
+      await measureAt(bed, target, rendererDir, gateway, latencyMs)
     }
-
-    const table = ui.result
-    const figures: [string, number, string][] = [
-      ['renderer heap after loading', table.heapMiB, 'MiB'],
-      ['scroll frame time p95', table.frameP95Ms, 'ms'],
-      ['scroll frame time median', table.frameMedianMs, 'ms'],
-      ['rows in the DOM while scrolling (max)', table.maxDomRows, 'rows'],
-    ]
-    for (const [metric, value, unit] of figures) {
-      report({ suite: SUITE, metric, value, unit, tool: ui.listing.tool })
-    }
-    printTable(
-      `Listing ${COUNT} objects (${pages} pages; floor at 100 RPS ${fixed(floor.ms / 1000)} s; ` +
-        `${RUNS === 1 ? 'one run' : `fastest of ${RUNS} runs`} per tool)`,
-      ['tool', 'first rows s', 'full s', '503s', 'requests', '÷ floor', `÷ ${fastest.tool}`],
-      rows,
-    )
+    bed.emulator.setFaults({})
   } finally {
     try {
       const started = performance.now()
