@@ -112,6 +112,8 @@ export const Modal = ({
       onKeyDown={trapTab}
       onCancel={(event) => {
         event.preventDefault()
+        // React passes it on to the components a portal was opened from: Escape closes this alone.
+        event.stopPropagation()
         onClose()
       }}
     >

@@ -45,12 +45,12 @@ export const FolderChooserDialog = ({ title, onChoose, onClose }: Props) => {
 
   const open = (path: string | null) => setAsked({ path })
 
-  // React passes events up through a portal to the components it was opened from: the submit
-  // (and Escape) of this chooser must not also submit or close the form or dialog around it.
+  // React passes events up through a portal to the components it was opened from: this
+  // chooser's submit must not also submit the form around it (Modal stops its own Escape).
   const stop = (event: SyntheticEvent) => event.stopPropagation()
 
   return createPortal(
-    <div className="folder-chooser-host" onSubmit={stop} onCancel={stop}>
+    <div className="folder-chooser-host" onSubmit={stop}>
       <Modal
         title={title}
         subtitle={listing?.path ?? 'Your home folder'}
