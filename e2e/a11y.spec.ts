@@ -42,8 +42,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       page,
       findings,
       'sandbox buckets',
-      // The bucket list is becoming a grid (issue 14, item 3).
-      page.getByRole('table', { name: 'Buckets' }).or(page.getByRole('grid', { name: 'Buckets' })),
+      page.getByRole('grid', { name: 'Buckets' }),
       null,
     )
 
