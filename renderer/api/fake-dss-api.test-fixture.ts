@@ -27,6 +27,7 @@ import { createFakeJobs } from './fake-jobs.test-fixture'
 import { createObjectHandlers } from './fake-object-handlers.test-fixture'
 import type { FakeObjectSeed } from './fake-object-store.test-fixture'
 import { createFakeObjectStore } from './fake-object-store.test-fixture'
+import { createFakeSearch } from './fake-search.test-fixture'
 import { createFakeShares } from './fake-shares.test-fixture'
 import { createFakeSync } from './fake-sync.test-fixture'
 import { createFakeTransfers } from './fake-transfers.test-fixture'
@@ -261,6 +262,7 @@ export const createFakeDssApi = ({
         : { ok: false, error: { code: 'ACCESS_DENIED', message: 'Access denied by the server.' } }
     },
     ...createObjectHandlers(store, rateLimitOf),
+    ...createFakeSearch(store, emit, rateLimitOf),
     'jobs.start': (request) => jobs.start(request),
     'jobs.clashes': (request) => jobs.clashes(request),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),

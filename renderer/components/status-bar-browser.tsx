@@ -11,6 +11,7 @@ import { useShownFor } from './use-shown-for'
 export const StatusBarBrowser = () => {
   const counts = useAppStore(selectListingCounts)
   const search = useAppStore((state) => state.listing?.search ?? null)
+  const searched = useAppStore((state) => state.listing?.searched ?? null)
   const complete = useAppStore((state) => state.listing?.status.state === 'complete')
   const shown = useAppStore((state) => selectVisibleEntries(state).length)
   const selected = useAppStore(selectSelectedEntries)
@@ -33,6 +34,11 @@ export const StatusBarBrowser = () => {
           ? `${countOf(folders, 'folder')}, ${countOf(objects, 'object')}`
           : countOf(total, 'result')}
         {!complete && ' so far'}
+        {search !== null &&
+          searched &&
+          ` in ${countOf(searched.scanned, 'object')} (${countOf(searched.requests, 'request')})`}
+        {searched?.end === 'stopped' && ', stopped'}
+        {searched?.end === 'truncated' && ', stopped at the most a search keeps'}
         {shown !== total && ` · ${shown.toLocaleString()} shown`}
       </span>
       {selected.length > 0 && (

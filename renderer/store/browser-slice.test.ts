@@ -92,25 +92,38 @@ describe('the object browser listing', () => {
     expect(store.getState().history.forward).toHaveLength(0)
   })
 
-  it('searches the bucket below the folder, showing full keys', async () => {
+  it('searches every key below the folder for any part of its name, showing full keys', async () => {
     const { store, callsOf } = await setUpBrowser({
       demo: ['a/report-1.pdf', 'a/deep/report-2.pdf', 'a/other.txt', 'b/report-3.pdf'],
     })
     await openAndWait(store, { ...demo, prefix: 'a/' })
-    store.getState().searchBucket('re')
+    store.getState().searchBucket('PORT')
     await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
-    expect(callsOf('objects.list').at(-1)?.request).toMatchObject({
-      prefix: 'a/re',
-      recursive: true,
+    expect(callsOf('objects.search').at(-1)?.request).toMatchObject({
+      bucket: 'demo',
+      prefix: 'a/',
+      text: 'PORT',
     })
-    expect(names(store.getState().listing?.entries ?? [])).toEqual(['a/report-1.pdf'])
-    store.getState().searchBucket('')
-    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
-    expect(names(selectVisibleEntries(store.getState()))).toEqual([
+    // No prefix listing stands in for it: "PORT" is in the middle of the names.
+    expect(
+      callsOf('objects.list').filter(
+        ({ request }) =>
+          'recursive' in (request as object) && (request as { recursive: boolean }).recursive,
+      ),
+    ).toEqual([])
+    expect(names(store.getState().listing?.entries ?? [])).toEqual([
       'a/deep/report-2.pdf',
-      'a/other.txt',
       'a/report-1.pdf',
     ])
+    expect(store.getState().listing?.searched).toEqual({ scanned: 3, requests: 1, end: 'done' })
+    // Empty text is the folder again, not a search for everything.
+    store.getState().searchBucket('')
+    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
+    expect(store.getState().listing?.search).toBeNull()
+    store.getState().searchBucket('other')
+    await vi.waitFor(() => expect(store.getState().listing?.search).toBe('other'))
+    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
+    expect(names(selectVisibleEntries(store.getState()))).toEqual(['a/other.txt'])
     store.getState().searchBucket(null)
     await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
     expect(names(selectVisibleEntries(store.getState()))).toEqual([

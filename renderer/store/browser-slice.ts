@@ -6,6 +6,7 @@
 import type { DssApi } from '../../shared/contract'
 import type { AppError, Result } from '../../shared/errors'
 import type { ObjectPage } from '../../shared/objects'
+import type { SearchCost } from '../../shared/search'
 import { parentPrefix } from '../../shared/s3-keys'
 import type { SliceCreator } from './app-state'
 import type { Location } from './location'
@@ -13,6 +14,7 @@ import { prefixesOverlap, sameLocation } from './location'
 import type { Entry } from './object-entry'
 import { entriesOfPage } from './object-entry'
 import { createRequestIds } from './request-ids'
+import { runBucketSearch, type SearchCounts } from './search-run'
 
 export type ListingStatus =
   | { readonly state: 'loading' }
@@ -23,8 +25,10 @@ export type Listing = {
   /** New for every listing that is not an append of pages to the previous one. */
   readonly id: number
   readonly location: Location
-  /** The text of a bucket search under the folder (keys starting with it), or null. */
+  /** The text of a bucket search below the folder (keys containing it anywhere), or null. */
   readonly search: string | null
+  /** A search's progress: objects looked at, requests sent, how it ended. */
+  readonly searched?: SearchCounts
   readonly entries: readonly Entry[]
   readonly status: ListingStatus
   /** While a refresh collects the new rows (how many so far), the old ones stay on screen. */
@@ -46,17 +50,24 @@ export type BrowserSlice = {
   closeBrowser(): void
   /** Lists again: in the background when the listing is complete, else from the start. */
   refreshListing(): void
-  /** Lists keys starting with the open folder + `text`, recursively; null returns to the folder. */
+  /**
+   * Searches every key below the open folder for `text` anywhere in it (a walk of the whole
+   * folder, its matches shown as pages arrive); null returns to the folder.
+   */
   searchBucket(text: string | null): void
+  /** What a search below the open folder costs, before it is run. */
+  searchCost(): Promise<Result<SearchCost>>
+  /** Gives up on a running search, keeping what it found. */
+  stopSearch(): void
   /** Refreshes the listing soon when a change under `prefix` can alter it. */
   applyObjectsChanged(change: Location): void
 }
 
 const noHistory: History = { back: [], forward: [] }
 
-/** The prefix a listing asks for. */
+/** The prefix a listing covers (a search looks at everything below its folder). */
 export const listedPrefix = (listing: Pick<Listing, 'location' | 'search'>): string =>
-  listing.location.prefix + (listing.search ?? '')
+  listing.location.prefix
 
 /**
  * A page's answer, failed when it hands back the token it was asked with: a server doing that
@@ -96,10 +107,51 @@ export const createBrowserSlice =
       pending = null
     }
 
+    /** A search: its matches appended as main sends them, then how it ended. */
+    const runSearch = async (listing: Listing, text: string, runId: number): Promise<void> => {
+      const id = requestId('search')
+      pending = id
+      const result = await runBucketSearch(
+        api,
+        { location: listing.location, text, requestId: id },
+        (rows, searched) => {
+          const current = get().listing
+          if (runId !== currentRun || current === null) return false
+          set({ listing: { ...current, entries: current.entries.concat(rows), searched } })
+          return true
+        },
+      )
+      if (pending === id) pending = null
+      const current = get().listing
+      if (runId !== currentRun || current === null) return
+      if (result.ok) {
+        const { scanned, requests, truncated } = result.value
+        set({
+          listing: {
+            ...current,
+            status: { state: 'complete' },
+            searched: { scanned, requests, end: truncated ? 'truncated' : 'done' },
+          },
+        })
+      } else if (result.error.code === 'CANCELLED') {
+        const searched = current.searched ?? { scanned: 0, requests: 0, end: 'stopped' }
+        set({
+          listing: {
+            ...current,
+            status: { state: 'complete' },
+            searched: { ...searched, end: 'stopped' },
+          },
+        })
+      } else {
+        set({ listing: { ...current, status: { state: 'failed', error: result.error } } })
+      }
+    }
+
     const run = async (listing: Listing, background: boolean): Promise<void> => {
       stopPending()
       const runId = ++currentRun
       const { location, search } = listing
+      if (search !== null) return runSearch(listing, search, runId)
       const collected: Entry[] = []
       let token: string | null = null
       do {
@@ -249,7 +301,8 @@ export const createBrowserSlice =
       refreshListing: () => {
         const { listing } = get()
         if (!listing) return
-        if (listing.status.state !== 'complete') {
+        // A search is walked again from the start (it has no background refresh).
+        if (listing.status.state !== 'complete' || listing.search !== null) {
           startListing(listing.location, listing.search)
           return
         }
@@ -260,14 +313,33 @@ export const createBrowserSlice =
 
       searchBucket: (text) => {
         const { location, listing } = get()
-        if (!location || (listing?.search ?? null) === text) return
-        startListing(location, text)
+        // Empty text is the folder itself: a search for '' would walk it all to match every key.
+        const wanted = text === '' ? null : text
+        const same = (listing?.search ?? null) === wanted
+        // The same search again runs again once it has ended (the bucket may have changed).
+        if (!location || (same && (wanted === null || listing?.status.state === 'loading'))) return
+        startListing(location, wanted)
+      },
+
+      searchCost: async () => {
+        const { location } = get()
+        if (!location) {
+          return { ok: false, error: { code: 'INVALID_REQUEST', message: 'No folder is open.' } }
+        }
+        const { accountId, bucket, prefix } = location
+        return api.invoke('objects.searchCost', { accountId, bucket, prefix })
+      },
+
+      stopSearch: () => {
+        if (get().listing?.search != null) stopPending()
       },
 
       applyObjectsChanged: (change) => {
         const { listing } = get()
+        // A search is not walked again by itself: that would cost a listing of the whole folder.
         if (
           !listing ||
+          listing.search !== null ||
           listing.location.accountId !== change.accountId ||
           listing.location.bucket !== change.bucket ||
           !prefixesOverlap(listedPrefix(listing), change.prefix)

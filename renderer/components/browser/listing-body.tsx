@@ -64,7 +64,7 @@ export const ListingBody = ({ onContextMenu }: Props) => {
         <p>
           {search === null
             ? 'Drop files or folders here to upload them, or create a folder.'
-            : 'No key below this folder starts with that text.'}
+            : 'No key below this folder contains that text.'}
         </p>
       </div>
     ) : visibleCount === 0 ? (
