@@ -164,7 +164,7 @@ const pageStep = (scale: KeyScale, page: PageSpan): bigint => {
 }
 
 /**
- * Cuts for an open end (nothing known past the page): at 1, 2, 4 … `farthest` pages' worth after
+ * Cuts for an open end (nothing known past the page): at 1, 2, 3, 4, 6, 8 … `farthest` pages' worth after
  * its last key, so a listing of unknown length is spread at once, and past its end only a few
  * requests find nothing.
  */
@@ -174,8 +174,13 @@ export const cutsAhead = (page: PageSpan, prefix: string, farthest: number): str
   if (step === 0n) return []
   const from = scale.toValue(page.last)
   const guesses: (string | null)[] = []
-  for (let pages = 1; pages <= farthest; pages *= 2) {
-    guesses.push(scale.fromValue(from + step * BigInt(pages)))
+  // 1, 2, 3, 4, 6, 8, 12, 16 …: many ranges at once near the start, few past a short end.
+  for (let power = 1; power <= farthest; power *= 2) {
+    guesses.push(scale.fromValue(from + step * BigInt(power)))
+    const between = power + power / 2
+    if (power >= 2 && between < power * 2 && between <= farthest) {
+      guesses.push(scale.fromValue(from + step * BigInt(between)))
+    }
   }
   return rising(guesses, page.last, null)
 }

@@ -31,7 +31,12 @@ type Session = {
 
 const MARK = 'dss-walk.'
 /** A listing nobody asked a page of for this long stops fetching. */
-const IDLE_MS = 30_000
+const IDLE_MS = 10_000
+/**
+ * Entries a listing holds ahead of the window: a folder the window left (between two pages, so
+ * no page was cancelled) sends only this much more, not its whole folder, before it stops.
+ */
+const READ_AHEAD = 20_000
 const MAX_SESSIONS = 16
 
 const scopeOf = (request: ListRequest): string =>
@@ -88,7 +93,7 @@ export const createListingSessions = (): ListingSessions => {
       id: `${Date.now().toString(36)}${opened.toString(36)}`,
       client: connection.client,
       scope: scopeOf(request),
-      listing: openParallelListing(connection, { ...request, after }),
+      listing: openParallelListing(connection, { ...request, after }, { buffered: READ_AHEAD }),
       served: 0,
       busy: false,
     }
