@@ -103,8 +103,11 @@ const copyFields = {
   kind: z.enum(['copy', 'move']),
   accountId: id,
   selection,
-  /** Destination bucket and folder prefix ('' for the root). */
-  target: z.strictObject({ bucket, prefix }),
+  /**
+   * Destination bucket and folder prefix ('' for the root), and its account when that is not
+   * the source's (a paste into another account: read and written through both connections).
+   */
+  target: z.strictObject({ bucket, prefix, accountId: id.optional() }),
   /** A new name for a single key or folder (rename is a move with a name). */
   newName: z.string().min(1).max(1024).optional(),
 }

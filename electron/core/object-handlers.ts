@@ -157,26 +157,31 @@ export const createObjectHandlers = (deps: {
         })
       }
       const { selection, target, newName, kind, conflict } = request
-      const plan = { selection, target, newName, move: kind === 'move', conflict }
+      const targetAccount = target.accountId ?? accountId
+      const across =
+        targetAccount === accountId ? undefined : await accounts.connection(targetAccount)
+      const plan = { selection, target, newName, move: kind === 'move', conflict, across }
       // Impossible plans (into itself, onto itself) fail here, before the job or any request.
       checkCopyPlan(plan)
       // Never a silent overwrite: without a choice, any existing target refuses the job.
       if (conflict === undefined) {
-        const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
+        const { existing } = await s3Call(across ?? connection, { bucket: target.bucket }, () =>
           findPlanClashes(connection, plan),
         )
         if (existing.length > 0) throw new CodedError('NAME_CLASH', clashMessage(existing))
       }
       const verb = newName !== undefined ? 'Rename' : kind === 'move' ? 'Move' : 'Copy'
       const where =
-        newName !== undefined ? `to "${newName}"` : `to ${target.bucket}/${target.prefix}`
+        newName !== undefined
+          ? `to "${newName}"`
+          : `to ${target.bucket}/${target.prefix}${across ? ` in ${across.endpoint}` : ''}`
       return jobs.start({
         accountId,
         kind,
         title: `${verb} ${describeSelection(selection)} ${where}`,
         run: (context) => copySelection(connection, plan, context),
         finally: () => {
-          changed(accountId, target.bucket, target.prefix)
+          changed(targetAccount, target.bucket, target.prefix)
           if (kind === 'move')
             sourceFolders(selection).forEach((prefix) =>
               changed(accountId, selection.bucket, prefix),
@@ -187,9 +192,12 @@ export const createObjectHandlers = (deps: {
     'jobs.clashes': ({ accountId, selection, target, newName, kind, requestId }) =>
       cancellations.run(requestId, async (signal) => {
         const connection = await accounts.connection(accountId)
-        const plan = { selection, target, newName, move: kind === 'move' }
+        const targetAccount = target.accountId ?? accountId
+        const across =
+          targetAccount === accountId ? undefined : await accounts.connection(targetAccount)
+        const plan = { selection, target, newName, move: kind === 'move', across }
         checkCopyPlan(plan)
-        const { existing } = await s3Call(connection, { bucket: target.bucket }, () =>
+        const { existing } = await s3Call(across ?? connection, { bucket: target.bucket }, () =>
           findPlanClashes(connection, plan, signal),
         )
         return { existing }

@@ -17,9 +17,8 @@ export const pasteProblem = (
 ): string | null => {
   if (!clipboard) return 'Nothing to paste: copy or cut something first.'
   if (!target) return 'Open a folder to paste into.'
-  if (clipboard.accountId !== target.accountId) {
-    return 'Items can only be pasted within the account they came from.'
-  }
+  // Another account is another store: the items are read there and written here, all allowed.
+  if (clipboard.accountId !== target.accountId) return null
   if (clipboard.from.bucket === target.bucket && clipboard.from.prefix === target.prefix) {
     return 'These items are already in this folder.'
   }

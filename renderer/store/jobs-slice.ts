@@ -65,7 +65,11 @@ export const createJobsSlice =
           kind: 'name-clash',
           operation: newName !== undefined ? 'rename' : kind,
           preparationId: questionId,
-          target: { accountId, bucket: target.bucket, prefix: target.prefix },
+          target: {
+            accountId: target.accountId ?? accountId,
+            bucket: target.bucket,
+            prefix: target.prefix,
+          },
           existing,
           total: null,
         })

@@ -78,6 +78,8 @@ describe('acting on objects', () => {
     })
     await vi.waitFor(() => expect(visibleNames(store.getState())).toEqual(['dir', 'a.txt']))
     expect(store.getState().clipboard?.mode).toBe('copy')
+    // Into another account: allowed, and main is told which account the target is in.
+    expect(pasteProblem(store.getState().clipboard, { ...demo, accountId: 'elsewhere' })).toBeNull()
 
     store.getState().selectEntry('a.txt', 'replace')
     store.getState().copyToClipboard('cut')

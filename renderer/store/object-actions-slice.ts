@@ -115,7 +115,14 @@ export const createObjectActionsSlice =
           kind: clipboard.mode === 'cut' ? 'move' : 'copy',
           accountId: clipboard.accountId,
           selection: clipboard.selection,
-          target: { bucket: location.bucket, prefix: location.prefix },
+          target: {
+            bucket: location.bucket,
+            prefix: location.prefix,
+            // Into another account: main reads through the source's connection, writes through this.
+            ...(location.accountId === clipboard.accountId
+              ? {}
+              : { accountId: location.accountId }),
+          },
         })
         // Backing out of the name-clash question is not a failure: the clipboard stays.
         if (error?.code === 'CANCELLED') return null

@@ -23,6 +23,8 @@ export const findCopyClashes = async (
     readonly target: { readonly bucket: string }
     /** Where a source object lands (copy-objects.ts's targetKey). */
     readonly destinationOf: (source: SourceObject) => string
+    /** The target account's connection, when it is not the source's. */
+    readonly across?: Connection
   },
   signal?: AbortSignal,
 ): Promise<CopyClashes> => {
@@ -34,7 +36,12 @@ export const findCopyClashes = async (
     }
   }
   if (destinations.length === 0) return { stored: new Set(), existing: [] }
-  const stored = await keysAround(connection, plan.target.bucket, destinations, signal)
+  const stored = await keysAround(
+    plan.across ?? connection,
+    plan.target.bucket,
+    destinations,
+    signal,
+  )
   return { stored, existing: destinations.filter((key) => stored.has(key)) }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Copy and move, within and across buckets of one account: CopyObject, or a multipart copy for
- * objects over 5 GiB. A move deletes a source only after its copy is verified (size, and ETag
- * where it is a plain MD5), so a failed move leaves the source where it was.
+ * objects over 5 GiB; to another account, read and written through both accounts' connections
+ * (cross-account-copy.ts). A move deletes a source only after its copy is verified (size, and
+ * ETag where it is a plain MD5), so a failed move leaves the source where it was.
  */
 import { CopyObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3'
 import type { NameClashPolicy } from '../../../shared/name-clash'
@@ -13,6 +14,7 @@ import { toAppError } from '../error-mapper'
 import { settleName } from '../name-clash'
 import { copySource } from '../objects/copy-source'
 import { MAX_SINGLE_COPY_BYTES, multipartCopy } from '../objects/multipart-copy'
+import { copyAcross } from './cross-account-copy'
 import { deleteKeys } from './delete-objects'
 import type { JobContext } from './job-manager'
 import { findCopyClashes, type CopyClashes } from './copy-clashes'
@@ -27,6 +29,8 @@ export type CopyPlan = {
   readonly move: boolean
   /** Where a destination exists; 'overwrite' checks nothing (the caller made sure). */
   readonly conflict?: NameClashPolicy
+  /** The target account's connection, when the target is in another account. */
+  readonly across?: Connection
 }
 
 /** Objects copied at once; the account's request governor paces the requests. */
@@ -70,7 +74,7 @@ export const checkCopyPlan = (plan: CopyPlan): void => {
     const destination = item === '' ? target.prefix : destinationOf(item, plan)
     const tooLong = keyProblem(destination)
     if (tooLong && destination !== '') throw new CodedError('INVALID_KEY', tooLong)
-    if (selection.bucket !== target.bucket) continue
+    if (selection.bucket !== target.bucket || plan.across) continue
     if (destination === item) {
       throw new CodedError('INVALID_REQUEST', `"${item || selection.bucket}" is already there.`)
     }
@@ -113,6 +117,15 @@ const copyOne = async (
 ): Promise<{ size: number; etag: string | null }> => {
   const { client } = connection
   const bucket = plan.selection.bucket
+  if (plan.across) {
+    return copyAcross(
+      connection,
+      plan.across,
+      { bucket, key: source.key, size: source.size },
+      { bucket: plan.target.bucket, key: destination },
+      signal,
+    )
+  }
   let size = source.size
   let etag = source.etag
   if (size === null || size > MAX_SINGLE_COPY_BYTES) {
@@ -192,7 +205,7 @@ export const copySelection = async (
           )
           if (plan.move) {
             const check = await verify(
-              connection,
+              plan.across ?? connection,
               plan.target.bucket,
               destination,
               size,
