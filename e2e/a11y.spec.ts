@@ -64,6 +64,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     )
     await tree.getByRole('treeitem', { name: 'Local sandbox' }).click()
 
+    // The bucket dialogs, and the tree's menu (Shift+F10 on a bucket).
+    await page.getByRole('button', { name: 'New bucket', exact: true }).click()
+    await visit(page, findings, 'new bucket', dialog('New bucket'))
+    await tree.getByRole('treeitem', { name: 'demo', exact: true }).focus()
+    await page.keyboard.press('Shift+F10')
+    const treeMenu = page.getByRole('menu', { name: 'Tree actions' })
+    await visit(page, findings, 'tree menu', treeMenu, null)
+    await treeMenu.getByRole('menuitem', { name: 'Delete bucket…' }).click()
+    await visit(page, findings, 'delete bucket', dialog('Delete bucket'))
+
     // The object table and the tree, expanded.
     await tree.getByRole('treeitem', { name: 'demo', exact: true }).click()
     await expect(grid.getByRole('row', { name: 'README.txt', exact: true })).toBeVisible()

@@ -178,10 +178,14 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
   await expect(last).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Home')
   expect(await focusedRow(grid)).toBe('2026-11-01')
-  await expect(grid.getByRole('row', { name: '2026-11-01', exact: true })).toHaveAttribute(
-    'aria-rowindex',
-    '2',
-  )
+  const first = grid.getByRole('row', { name: '2026-11-01', exact: true })
+  await expect(first).toHaveAttribute('aria-rowindex', '2')
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  // Escape clears the selection; Space selects the focused row again.
+  await page.keyboard.press('Escape')
+  await expect(first).toHaveAttribute('aria-selected', 'false')
+  await page.keyboard.press(' ')
+  await expect(first).toHaveAttribute('aria-selected', 'true')
   // The sortable headers say how the rows are sorted.
   await expect(grid.getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
     'aria-sort',

@@ -112,6 +112,11 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
       moveFocus(step, event.shiftKey)
       return
     }
+    if (event.key === 'Escape' && selectedKeys.size > 0) {
+      event.preventDefault()
+      clearSelection()
+      return
+    }
     const focused = rows[focusIndex]
     if (event.key === ' ' && focused) {
       event.preventDefault()
