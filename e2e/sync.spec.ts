@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import type { Page } from '@playwright/test'
+import { axeFindings } from './axe-check'
 import { connectAccount } from './connect-account'
 import { expect, test } from './fixtures'
 import { createS3TestClient } from './testbed/s3-test-client'
@@ -91,6 +92,8 @@ test('compare, preview, run, and sync again from the saved pair', async ({
 
     // The local folder is picked in the in-app chooser (the web shell has no OS dialog).
     await panel.getByRole('button', { name: 'Browse…' }).click()
+    await expect(page.getByRole('list', { name: /^Folders in / })).toBeVisible()
+    expect(await axeFindings(page, 'folder chooser')).toEqual([])
     await chooseInApp(page, 'Sync with which local folder?', local)
     await expect(panel.getByRole('textbox', { name: 'Local folder' })).toHaveValue(local)
     await panel.getByLabel('Bucket folder', { exact: true }).fill('holiday/')
@@ -114,6 +117,7 @@ test('compare, preview, run, and sync again from the saved pair', async ({
     const pairs = page.getByRole('region', { name: 'Sync pairs' })
     await expect(pairs.getByRole('listitem', { name: 'Holiday photos' })).toBeVisible()
     await screenshotForReadme(page, 'sync-preview')
+    expect(await axeFindings(page, 'sync preview')).toEqual([])
 
     await preview.getByRole('button', { name: 'Run sync' }).click()
     const result = sync.getByRole('region', { name: 'Result' })
@@ -125,6 +129,7 @@ test('compare, preview, run, and sync again from the saved pair', async ({
       'day 1/café.txt': 'unicode name\n',
     })
     await screenshotForReadme(page, 'sync-result')
+    expect(await axeFindings(page, 'sync result')).toEqual([])
 
     // A file changed here: one click on the saved pair compares and previews; the run waits.
     await page.getByRole('button', { name: 'Close sync' }).click()
@@ -157,6 +162,7 @@ test('compare, preview, run, and sync again from the saved pair', async ({
     await expect(question).toContainText('Nothing has been changed yet.')
     expect(Object.keys(await bucketFolder(bed, 'e2e-photos', 'holiday/'))).toHaveLength(3)
     await screenshotForReadme(page, 'sync-confirm')
+    expect(await axeFindings(page, 'sync delete question')).toEqual([])
     await question.getByRole('button', { name: 'Delete and run' }).click()
     await expect(result.getByText('2 deleted.')).toBeVisible({ timeout: 30_000 })
     expect(Object.keys(await bucketFolder(bed, 'e2e-photos', 'holiday/'))).toEqual([
@@ -199,6 +205,13 @@ test('the download dialog picks its folder with Browse', async ({
       .getByRole('button', { name: 'Download' })
       .click()
     const download = page.getByRole('dialog', { name: 'Download' })
+    // Escape in the chooser closes the chooser alone.
+    await download.getByRole('button', { name: 'Browse…' }).click()
+    const chooser = page.getByRole('dialog', { name: 'Save the download in which folder?' })
+    await expect(chooser.getByRole('list', { name: /^Folders in / })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(chooser).toHaveCount(0)
+    await expect(download).toBeVisible()
     await download.getByRole('button', { name: 'Browse…' }).click()
     await chooseInApp(page, 'Save the download in which folder?', path.join(work, 'saved here'))
     await expect(download.getByRole('textbox', { name: 'Save to folder' })).toHaveValue(
