@@ -5,12 +5,17 @@
  */
 import { listSuite } from './list'
 import { MissingPeerError, removePeerHomes } from './lib/peers'
+import { startupSuite } from './startup'
 import { transfersSuite } from './transfers'
 
 // The SDK's notice about its own future Node support says nothing about the figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
-const suites: Record<string, () => Promise<void>> = { list: listSuite, transfers: transfersSuite }
+const suites: Record<string, () => Promise<void>> = {
+  list: listSuite,
+  transfers: transfersSuite,
+  startup: startupSuite,
+}
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
 const names = requested.length > 0 ? requested : Object.keys(suites)
