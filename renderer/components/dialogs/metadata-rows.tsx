@@ -5,10 +5,17 @@ export type MetadataRow = { readonly id: number; readonly key: string; readonly 
 // An HTTP header name: S3 sends user metadata as x-amz-meta-<key> headers.
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/
 
+/**
+ * The rows that say something: a row just added by "Add metadata" and left empty is no entry
+ * (and no mistake), so it is neither checked nor saved.
+ */
+export const filledRows = (rows: readonly MetadataRow[]): MetadataRow[] =>
+  rows.filter(({ key, value }) => key !== '' || value !== '')
+
 /** Why the rows cannot be saved, or null. */
 export const metadataProblem = (rows: readonly MetadataRow[]): string | null => {
   const seen = new Set<string>()
-  for (const { key } of rows) {
+  for (const { key } of filledRows(rows)) {
     if (key === '') return 'Every metadata entry needs a key.'
     if (!TOKEN.test(key)) return `“${key}” cannot be a metadata key: use letters, digits and - _ .`
     // S3 stores metadata keys in lower case: 'Owner' and 'owner' are the same key.
@@ -30,9 +37,13 @@ export const metadataRowsOf = (metadata: Readonly<Record<string, string>>): Meta
 export const sameMetadata = (
   rows: readonly MetadataRow[],
   metadata: Readonly<Record<string, string>>,
-): boolean =>
-  rows.length === Object.keys(metadata).length &&
-  rows.every(({ key, value }) => Object.hasOwn(metadata, key) && metadata[key] === value)
+): boolean => {
+  const filled = filledRows(rows)
+  return (
+    filled.length === Object.keys(metadata).length &&
+    filled.every(({ key, value }) => Object.hasOwn(metadata, key) && metadata[key] === value)
+  )
+}
 
 /** User metadata as editable key/value rows. */
 export const MetadataRows = ({ rows, onChange }: Props) => {

@@ -7,7 +7,7 @@ import type { Entry } from '../../store/object-entry'
 import { ErrorNotice } from '../error-notice'
 import { CheckIcon } from '../icons'
 import { Spinner } from '../spinner'
-import { metadataProblem } from './metadata-rows'
+import { filledRows, metadataProblem } from './metadata-rows'
 import { Modal } from './modal'
 import { ObjectPreview } from './object-preview'
 import type { PropertiesDraft } from './properties-draft'
@@ -44,7 +44,9 @@ export const PropertiesDialog = ({ location, entry }: Props) => {
       key: properties.key,
       contentType: draft.contentType,
       cacheControl: draft.cacheControl === '' ? null : draft.cacheControl,
-      metadata: Object.fromEntries(draft.metadata.map(({ key, value }) => [key, value])),
+      metadata: Object.fromEntries(
+        filledRows(draft.metadata).map(({ key, value }) => [key, value]),
+      ),
     })
     setBusy(false)
     if (!result.ok) {
