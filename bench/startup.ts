@@ -121,45 +121,23 @@ export const startupSuite = async (): Promise<void> => {
   const sizes = await bundleSizes()
   const spread = (values: readonly number[]): string =>
     `${fixed(Math.min(...values) / 1000)}–${fixed(Math.max(...values) / 1000)}`
-  const tool = 'dss-explorer'
-  report({ suite: SUITE, metric: 'build (npm run build)', value: buildMs / 1000, unit: 's', tool })
-  report({
-    suite: SUITE,
-    metric: 'launch to server ready, median',
-    value: median(ready) / 1000,
-    unit: 's',
-    tool,
-  })
-  report({
-    suite: SUITE,
-    metric: 'launch to first bucket list, median',
-    value: median(firstList) / 1000,
-    unit: 's',
-    tool,
-  })
-  report({
-    suite: SUITE,
-    metric: 'npm start to first bucket list (build + launch median)',
-    value: (buildMs + median(firstList)) / 1000,
-    unit: 's',
-    tool,
-  })
-  report({ suite: SUITE, metric: 'renderer JS', value: sizes.js / 1024, unit: 'KiB', tool })
-  report({
-    suite: SUITE,
-    metric: 'renderer JS gzip',
-    value: sizes.jsGzip / 1024,
-    unit: 'KiB',
-    tool,
-  })
-  report({ suite: SUITE, metric: 'renderer CSS', value: sizes.css / 1024, unit: 'KiB', tool })
-  report({
-    suite: SUITE,
-    metric: 'renderer CSS gzip',
-    value: sizes.cssGzip / 1024,
-    unit: 'KiB',
-    tool,
-  })
+  const figures: readonly [string, number, string][] = [
+    ['build (npm run build)', buildMs / 1000, 's'],
+    ['launch to server ready, median', median(ready) / 1000, 's'],
+    ['launch to first bucket list, median', median(firstList) / 1000, 's'],
+    [
+      'npm start to first bucket list (build + launch median)',
+      (buildMs + median(firstList)) / 1000,
+      's',
+    ],
+    ['renderer JS', sizes.js / 1024, 'KiB'],
+    ['renderer JS gzip', sizes.jsGzip / 1024, 'KiB'],
+    ['renderer CSS', sizes.css / 1024, 'KiB'],
+    ['renderer CSS gzip', sizes.cssGzip / 1024, 'KiB'],
+  ]
+  for (const [metric, value, unit] of figures) {
+    report({ suite: SUITE, metric, value, unit, tool: 'dss-explorer' })
+  }
   printTable(
     `Start-up (web shell, fresh data folder; launch: ${RUNS} runs, median and spread)`,
     ['figure', 'value'],
