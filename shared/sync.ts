@@ -156,7 +156,7 @@ export const syncActionKinds = [
   'download',
   /** Upload over a remote object. */
   'replace-remote',
-  /** Download over a local file (the old one goes to the trash). */
+  /** Download over a local file: the finished download takes its place in one rename. */
   'replace-local',
   'delete-remote',
   /** To the OS trash (the web shell: the data folder's trash). */
@@ -188,6 +188,15 @@ export type SyncGuard =
       readonly targetFiles: number
       readonly maxDeletes: number
       readonly maxDeleteShare: number
+      readonly message: string
+    }
+  | {
+      /**
+       * Objects whose names cannot be local file names unchanged here (`?`, `:`, a trailing dot…
+       * on this or another system): they are not written locally, never under a changed name.
+       */
+      readonly kind: 'names-skipped'
+      readonly paths: readonly string[]
       readonly message: string
     }
   | {

@@ -128,6 +128,20 @@ describe('guards', () => {
   })
 })
 
+describe('names this computer cannot hold', () => {
+  it('are not downloaded under a changed name: left out, and said so', () => {
+    const odd = row('what?.txt', { group: 'remote-only', local: null })
+    const result = plan('download', { rows: [...rows, odd] })
+    expect(result.actions.map((action) => action.path)).not.toContain('what?.txt')
+    expect(result.guards).toEqual([
+      expect.objectContaining({ kind: 'names-skipped', paths: ['what?.txt'] }),
+    ])
+    // Uploading such a name is fine: S3 keys take any character.
+    const here = row('what?.txt', { group: 'local-only', remote: null })
+    expect(kinds(plan('upload', { rows: [here] }))).toEqual({ 'what?.txt': 'upload' })
+  })
+})
+
 describe('two-way plans', () => {
   const twoWayRows: ComparisonRow[] = [
     row('edited-here.txt', { group: 'changed', change: 'local-newer' }),

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/sync'
 import { settleName } from '../name-clash'
 import { DELETED_LOCALLY, DELETED_REMOTELY } from './compare'
+import { localNameProblem } from './remote-scan'
 import { partCount, partSizeFor } from '../transfers/part-plan'
 import { RANGED_MIN_BYTES } from '../transfers/ranged-download'
 
@@ -125,11 +126,21 @@ export const planSync = (input: PlanInput): PlanBody => {
   const taken = new Set(input.rows.map((row) => row.path))
   const actions: SyncAction[] = []
   let withheld = 0
+  const unnamable: string[] = []
   const emptyOrFailed = (side: SideListing) => !side.ok || side.files + side.folders === 0
   const deletesAllowed = !emptyOrFailed(input.local) && !emptyOrFailed(input.remote)
   for (const row of input.rows) {
     const decision = decide(row)
     if (!decision) continue
+    const writesHere =
+      decision.kind === 'download' ||
+      decision.kind === 'replace-local' ||
+      decision.kind === 'keep-both' ||
+      decision.kind === 'create-local-folder'
+    if (writesHere && localNameProblem(row.path)) {
+      unnamable.push(row.path)
+      continue
+    }
     if (isDelete(decision.kind) && !deletesAllowed) {
       withheld += 1
       continue
@@ -150,6 +161,13 @@ export const planSync = (input: PlanInput): PlanBody => {
       kind: 'deletes-withheld',
       withheld,
       message: `${count(withheld)} deletes were left out: a side's listing ${!input.local.ok || !input.remote.ok ? 'failed' : 'came back empty'}, and that never leads to a delete.`,
+    })
+  }
+  if (unnamable.length > 0) {
+    guards.push({
+      kind: 'names-skipped',
+      paths: unnamable,
+      message: `${count(unnamable.length)} ${unnamable.length === 1 ? 'object has a name' : 'objects have names'} that cannot be a local file name unchanged, so ${unnamable.length === 1 ? 'it is' : 'they are'} not written here.`,
     })
   }
   const localDeletes = actions.filter((action) => action.kind === 'delete-local').length

@@ -140,6 +140,10 @@ export const startRun = (input: {
         trash: deps.trash,
         signal: controller.signal,
         restored,
+        localSeen: (path) => {
+          const entry = input.compared.localEntries.get(path)
+          return entry?.kind === 'file' ? { size: entry.size, mtimeMs: entry.mtimeMs } : null
+        },
         identical: new Set(
           input.compared.rows.filter((row) => row.group === 'identical').map((row) => row.path),
         ),
@@ -190,6 +194,11 @@ export const startRun = (input: {
     phase = 'done'
     emit(true)
     await deps.journal.remove(record.runId)
+    // The run's finished files leave the transfer list with it (its summary says what it did);
+    // failed ones stay there to be seen and retried.
+    await deps.transfers
+      .clearDone(transfers.filter((t) => t.state === 'done').map((t) => t.id))
+      .catch(() => undefined)
     if (record.pairId) await deps.pairs.recordRun(record.pairId, summary).catch(() => undefined)
     deps.onFinished()
     return summary

@@ -62,6 +62,8 @@ export type RunDeps = {
    * server when the run was cut off (its answer never came back), so it is dropped, not resent.
    */
   readonly identical: ReadonlySet<string>
+  /** The local file the comparison saw at a path (a replacing download replaces only it). */
+  readonly localSeen: (path: string) => { size: number; mtimeMs: number } | null
   readonly onBatch: (batchId: string) => void
   readonly onProgress: (progress: RunProgress) => void
 }
@@ -172,41 +174,49 @@ export const runPlan = async (
       }
     }
 
-    // 2. Local folders, and local files a download replaces (they go to the trash first).
-    for (const action of pending) {
+    // 2. Local folders.
+    for (const action of pending.filter((a) => a.kind === 'create-local-folder')) {
       deps.signal.throwIfAborted()
       try {
-        if (action.kind === 'create-local-folder') {
-          await mkdir(localPathOf(target.localPath, action.path), { recursive: true })
-          succeeded.add(action.path)
-          stepsDone += 1
-        } else if (action.kind === 'replace-local') {
-          await deps.trash(localPathOf(target.localPath, action.path), action.path)
-        }
+        await mkdir(localPathOf(target.localPath, action.path), { recursive: true })
+        succeeded.add(action.path)
+        stepsDone += 1
       } catch (error) {
         fail(action.path, error)
       }
     }
 
-    // 3. Downloads, one batch per local folder (the conflict copies among them).
-    const byFolder = new Map<string, string[]>()
+    // 3. Downloads, one batch per local folder and kind: new files (and conflict copies) never
+    // replace a file that appeared meanwhile; a replacing download takes the place of the file
+    // the comparison saw, in one rename once complete (one changed since is kept beside).
+    const batches = new Map<string, { replace: boolean; folder: string; keys: string[] }>()
     const downloads = [
-      ...pending.filter((a) => DOWNLOADS.has(a.kind) && !failures.some((f) => f.path === a.path)),
-      ...keepBoth.map((a) => ({ ...a, path: a.newPath as string })),
+      ...pending.filter((a) => DOWNLOADS.has(a.kind)),
+      ...keepBoth.map((a) => ({ ...a, kind: 'download' as const, path: a.newPath as string })),
     ]
     for (const action of downloads) {
       const folder = path.dirname(localPathOf(target.localPath, action.path))
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), fullKey(target, action.path)])
+      const replace = action.kind === 'replace-local'
+      const id = `${replace}:${folder}`
+      const batch = batches.get(id) ?? { replace, folder, keys: [] }
+      batch.keys.push(fullKey(target, action.path))
+      batches.set(id, batch)
     }
-    for (const [destination, keys] of byFolder) {
+    const seen = new Map<string, { size: number; mtimeMs: number }>()
+    for (const action of pending.filter((a) => a.kind === 'replace-local')) {
+      const local = deps.localSeen(action.path)
+      if (local) seen.set(fullKey(target, action.path), local)
+    }
+    for (const { replace, folder, keys } of batches.values()) {
       deps.signal.throwIfAborted()
       const batch = await deps.transfers.download({
         accountId: target.accountId,
         bucket: target.bucket,
         keys,
         prefixes: [],
-        destination,
-        conflict: 'keep-both',
+        destination: folder,
+        conflict: replace ? 'overwrite' : 'keep-both',
+        ...(replace ? { seen } : {}),
       })
       watchBatch(batch.batchId, batch.created)
     }

@@ -200,6 +200,46 @@ describe('a two-way pair on the test bed', () => {
   }, 600_000)
 })
 
+describe('a mirror-down pair', () => {
+  it('downloads the tree, then replaces a file changed in the bucket and trashes one only here', async () => {
+    const copy = path.join(work, 'copy')
+    await mkdir(copy, { recursive: true })
+    const mirror = draft({ name: 'Copy', localPath: copy, direction: 'mirror-down' })
+    const id = (await call('sync.pairs.save', { draft: mirror })).id
+    const first = await compareAndPreview({ pairId: id })
+    // Names this computer cannot hold unchanged are skipped, each with its reason.
+    const { groups } = first.comparison
+    expect(groups.skipped.count).toBeGreaterThan(0)
+    expect(first.plan.totals.downloads.files + groups.skipped.count).toBe(
+      first.comparison.remote.files,
+    )
+    expect(await runToEnd(first.plan)).toMatchObject({ outcome: 'done', failed: 0 })
+
+    const target = files.find((relative) => relative.startsWith('nested/')) as string
+    const aws = await awscli(bed)
+    const changed = path.join(work, 'changed-in-bucket.txt')
+    await writeFile(changed, 'a new version, written in the bucket')
+    await aws(['s3', 'cp', changed, `s3://${BUCKET}/${PREFIX}${target}`])
+    await writeFile(path.join(copy, 'only-here.txt'), 'not in the bucket')
+    const second = await compareAndPreview({ pairId: id })
+    expect(kindsOf(second.plan)).toEqual([`delete-local only-here.txt`, `replace-local ${target}`])
+    expect(await runToEnd(second.plan)).toMatchObject({
+      outcome: 'done',
+      downloaded: 1,
+      deleted: 1,
+    })
+    const here = await localState(copy)
+    expect(here.has('only-here.txt')).toBe(false)
+    const { createHash } = await import('node:crypto')
+    expect(here.get(target)).toBe(
+      createHash('md5').update('a new version, written in the bucket').digest('hex'),
+    )
+    // The deleted file went to the trash in the data folder, not away.
+    const trash = await localState(path.join(work, 'data', 'sync-trash'))
+    expect([...trash.keys()].some((name) => name.endsWith('/only-here.txt'))).toBe(true)
+  }, 600_000)
+})
+
 describe('guards', () => {
   it('a mirror whose source listing comes back empty deletes nothing', async () => {
     const empty = path.join(work, 'empty-source')

@@ -65,12 +65,17 @@ export const createTransferWatch = (events: EventBus): TransferWatch => {
       while (!allSettled()) {
         signal.throwIfAborted()
         await new Promise<void>((resolve) => {
-          wake = resolve
+          const done = () => {
+            clearTimeout(timer)
+            signal.removeEventListener('abort', done)
+            wake = null
+            resolve()
+          }
+          wake = done
           // The queue sends at most five updates a second: look again at that pace anyway.
-          setTimeout(resolve, 500)
-          signal.addEventListener('abort', () => resolve(), { once: true })
+          const timer = setTimeout(done, 500)
+          signal.addEventListener('abort', done, { once: true })
         })
-        wake = null
       }
     },
     onChange(listener) {

@@ -25,6 +25,11 @@ export type DownloadRequest = {
   readonly prefixes: readonly string[]
   readonly destination: string | null
   readonly conflict: LocalClashPolicy
+  /**
+   * A sync's plan (with 'overwrite'): per key, the local file it saw. Only that file is replaced;
+   * one changed since is kept and the download saved beside it.
+   */
+  readonly seen?: ReadonlyMap<string, { readonly size: number; readonly mtimeMs: number }>
 }
 
 /** A file where the key's local name would be (a folder there is not a clash). */
@@ -96,7 +101,7 @@ export const queueDownloads = async (
               type: 'download-file',
               localPath,
               size: object.size,
-              ...(replace ? { replace: 'any' as const } : {}),
+              ...(replace ? { replace: request.seen?.get(object.key) ?? ('any' as const) } : {}),
             },
           })
         }

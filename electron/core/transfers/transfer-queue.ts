@@ -48,6 +48,8 @@ export type TransferQueue = {
   pauseAll(): void
   resumeAll(): void
   clearFinished(): void
+  /** Removes these transfers from the list where they are done (a sync run's, once it ends). */
+  clearDone(ids: readonly string[]): void
   /** Ids of the jobs in a state. */
   ids(state: TransferState): string[]
   list(): TransfersList
@@ -313,6 +315,12 @@ export const createTransferQueue = (options: {
         // A failure given up on must not leave an upload or a partial file behind.
         if (job.state === 'failed') void discard(job)
         remove(job)
+      }
+    },
+    clearDone(ids) {
+      for (const id of ids) {
+        const job = jobs.get(id)
+        if (job?.state === 'done') remove(job)
       }
     },
     ids: (state) => [...jobs.values()].filter((job) => job.state === state).map((job) => job.id),

@@ -38,6 +38,8 @@ export type TransferService = {
   pauseAll(): Promise<void>
   resumeAll(): Promise<void>
   clearFinished(): Promise<void>
+  /** Removes these transfers from the list where they are done (a sync run's, once it ends). */
+  clearDone(ids: readonly string[]): Promise<void>
   abortOrphans(): Promise<{ aborted: number; failed: number }>
   settings(changes: Partial<TransferSettings>): Promise<TransferSettings>
   readonly staging: Staging
@@ -165,6 +167,10 @@ export const createTransferService = (options: TransferServiceOptions): Transfer
     async clearFinished() {
       await ready
       queue.clearFinished()
+    },
+    async clearDone(ids) {
+      await ready
+      queue.clearDone(ids)
     },
     async abortOrphans() {
       await ready
