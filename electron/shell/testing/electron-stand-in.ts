@@ -29,6 +29,7 @@ import {
   createShellStandIn,
   displayAt,
   shownNotifications,
+  type OpenDialogRecord,
   type StandInDisplay,
 } from './stand-in-services'
 import { StandInBrowserWindow, bindProcess } from './stand-in-browser-window'
@@ -63,7 +64,8 @@ const errors: { title: string; content: string }[] = []
 let displays: readonly StandInDisplay[] = [displayAt(1, { x: 0, y: 0, width: 1920, height: 1080 })]
 
 export const shell = createShellStandIn(record)
-export const dialog = createDialogStandIn(errors)
+const openDialogs: OpenDialogRecord = { asked: [], answer: { canceled: true, filePaths: [] } }
+export const dialog = createDialogStandIn(errors, openDialogs)
 export const screen = createScreenStandIn(app, () => displays)
 
 export type StandInConfig = {
@@ -84,6 +86,8 @@ export const standIn = {
   opened: record.opened,
   /** dialog.showErrorBox calls. */
   errors,
+  /** dialog.showOpenDialog calls, and the answer the next one gives. */
+  openDialogs,
   notifications: shownNotifications,
   /** Set before the shell's main module runs. */
   configure(config: StandInConfig): void {

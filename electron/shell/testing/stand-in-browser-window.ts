@@ -43,6 +43,12 @@ export class StandInBrowserWindow
     return [...proc.windows] as StandInBrowserWindow[]
   }
 
+  static fromWebContents(contents: unknown): StandInBrowserWindow | null {
+    return (
+      StandInBrowserWindow.getAllWindows().find((window) => window.contents === contents) ?? null
+    )
+  }
+
   readonly id: number
   /** What the window was made with, for tests to read (webPreferences above all). */
   readonly options: Electron.BrowserWindowConstructorOptions

@@ -111,12 +111,31 @@ export const createShellStandIn = (record: ShellRecord) =>
     },
   }) satisfies Pick<Electron.Shell, 'openExternal' | 'showItemInFolder' | 'openPath'>
 
-export const createDialogStandIn = (errors: { title: string; content: string }[]) =>
-  ({
+/** The OS open dialogs the shell asked for, and what the next one answers. */
+export type OpenDialogRecord = {
+  readonly asked: { readonly parent: unknown; readonly options: Electron.OpenDialogOptions }[]
+  answer: Electron.OpenDialogReturnValue
+}
+
+export const createDialogStandIn = (
+  errors: { title: string; content: string }[],
+  opened: OpenDialogRecord,
+) => ({
+  ...({
     showErrorBox: (title: string, content: string): void => {
       errors.push({ title, content })
     },
-  }) satisfies Pick<Electron.Dialog, 'showErrorBox'>
+  } satisfies Pick<Electron.Dialog, 'showErrorBox'>),
+  /** As Electron's: (window, options) or (options); answers `opened.answer`. */
+  showOpenDialog: async (
+    first: unknown,
+    second?: Electron.OpenDialogOptions,
+  ): Promise<Electron.OpenDialogReturnValue> => {
+    const options = second ?? (first as Electron.OpenDialogOptions)
+    opened.asked.push({ parent: second ? first : null, options })
+    return opened.answer
+  },
+})
 
 /** Every notification shown in this process. */
 export const shownNotifications: StandInNotification[] = []
