@@ -1,10 +1,10 @@
 /**
  * The remote side of a sync: recursive listings of the bucket folder (ListObjectsV2 without a
- * delimiter, 1,000 keys a request), never a HEAD per object. Folder markers with nothing under
+ * delimiter, 1,000 keys a request, in sequence), never a HEAD per object. Folder markers with nothing under
  * them are empty folders; keys with an empty segment ('a//b') are skipped with a reason.
  */
 import type { Connection } from '../accounts'
-import { walkPrefix } from '../objects/listing'
+import { walkListing } from '../objects/parallel-listing'
 import { safeSegment } from '../transfers/local-path'
 import type { RemoteEntry, SideScan, Skipped } from './side-entries'
 
@@ -31,7 +31,13 @@ export const scanRemote = async (
   const skipped: Skipped[] = []
   let requests = 0
   let objects = 0
-  for await (const page of walkPrefix(connection, bucket, prefix, signal)) {
+  // One page after another: exactly one request per 1,000 keys. The parallel walk is faster on
+  // a large bucket but guesses ranges ahead, and on a 10,000-key folder sent 110 requests for
+  // 11 pages; a sync that is in step should cost as few requests as possible.
+  const scope = { bucket, prefix, recursive: true, maxKeys: 1000 }
+  for await (const { objects: page } of walkListing(connection, scope, signal, {
+    parallel: false,
+  })) {
     requests += 1
     for (const object of page) {
       const relative = object.key.slice(prefix.length)

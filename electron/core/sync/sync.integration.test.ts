@@ -48,7 +48,7 @@ beforeAll(async () => {
   files = await makeTree(local)
 }, 600_000)
 
-afterAll(() => closeTransferBed({ core, direct, connection, bed, work }))
+afterAll(() => closeTransferBed({ core, direct, connection, bed, work }), 300_000)
 
 const draft = (over: Partial<SyncPairDraft>): SyncPairDraft => ({
   name: 'Tree',
@@ -71,6 +71,20 @@ const runToEnd = async (plan: SyncPlan, confirmDeletes = false) => {
   return core.sync.finished(started.runId)
 }
 
+/** Compare, preview and run, timed, with the requests the emulator saw (for the closing note). */
+const timedSync = async (what: string) => {
+  bed.emulator.clearLog()
+  const began = performance.now()
+  const { comparison, plan } = await compareAndPreview({ pairId })
+  const summary = await runToEnd(plan)
+  const seconds = (performance.now() - began) / 1000
+  const sent = bed.emulator.log()
+  console.log(
+    `[sync figures] ${what}, ${files.length.toLocaleString('en')} files: ${seconds.toFixed(1)} s, ${sent.length} requests (${sent.filter((e) => e.query['list-type'] === '2').length} listings), ${comparison.hashed.files} files hashed`,
+  )
+  return { comparison, plan, summary, sent }
+}
+
 const kindsOf = (plan: SyncPlan) =>
   plan.actions.map((action) => `${action.kind} ${action.path}`).sort()
 
@@ -84,7 +98,7 @@ const expectSidesEqual = async () => {
 describe('a two-way pair on the test bed', () => {
   it('first sync uploads the whole tree, folders and odd names included', async () => {
     pairId = (await call('sync.pairs.save', { draft: draft({}) })).id
-    const { comparison, plan } = await compareAndPreview({ pairId })
+    const { comparison, plan, summary } = await timedSync('first sync')
     expect(comparison.groups['local-only']).toEqual({
       count: files.length + 1,
       bytes: comparison.local.bytes,
@@ -93,7 +107,6 @@ describe('a two-way pair on the test bed', () => {
     expect(plan.totals.uploads.files).toBe(files.length)
     expect(plan.totals.folders).toBe(1)
     expect(plan.needsConfirmation).toBe(false)
-    const summary = await runToEnd(plan)
     expect(summary).toMatchObject({ outcome: 'done', uploaded: files.length + 1, failed: 0 })
     const state = await expectSidesEqual()
     expect(state.size).toBe(files.length + 1)
@@ -102,14 +115,11 @@ describe('a two-way pair on the test bed', () => {
   }, 600_000)
 
   it('a re-sync with no change sends only listing requests, one per 1,000 keys', async () => {
-    bed.emulator.clearLog()
-    const { comparison, plan } = await compareAndPreview({ pairId })
+    const { comparison, plan, summary, sent } = await timedSync('no-change re-sync')
     expect(comparison.groups.identical.count).toBe(files.length + 1)
     expect(comparison.hashed.files).toBe(0)
     expect(plan.actions).toEqual([])
-    const summary = await runToEnd(plan)
     expect(summary).toMatchObject({ outcome: 'done', uploaded: 0, downloaded: 0, deleted: 0 })
-    const sent = bed.emulator.log()
     expect(sent.every((entry) => entry.method === 'GET' && entry.query['list-type'] === '2')).toBe(
       true,
     )
