@@ -6,6 +6,7 @@
 import { listSuite } from './list'
 import { MissingPeerError, removePeerHomes } from './lib/peers'
 import { startupSuite } from './startup'
+import { syncSuite } from './sync'
 import { transfersSuite } from './transfers'
 
 // The SDK's notice about its own future Node support says nothing about the figures.
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<void>> = {
   list: listSuite,
   transfers: transfersSuite,
   startup: startupSuite,
+  sync: syncSuite,
 }
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
