@@ -163,6 +163,9 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
   expect(await hasFocus(logs)).toBe(true)
   await page.keyboard.press('Enter')
   await expect(logs).toHaveAttribute('aria-selected', 'true')
+  // One tab stop in the tree: the current row (no longer the first account).
+  await expect(tree.locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1)
+  await expect(logs).toHaveAttribute('tabindex', '0')
   await page.keyboard.press('ArrowLeft')
   expect(await hasFocus(demo)).toBe(true)
 
