@@ -57,10 +57,11 @@ test('search a bucket for any part of a name: the cost first, then the matches',
   const listingsBefore = listingsOf()
 
   await box.press('Enter')
-  await expect(grid.getByRole('row', { name: 'logs/event-0029.json', exact: true })).toBeVisible()
+  await expect(grid.getByRole('row', { name: 'logs/event-0000.json', exact: true })).toBeVisible()
   const count = page.getByTestId('object-count')
   await expect(count).toHaveText(/^30 results in 2,500 objects \(\d+ requests\)$/)
-  await expect(grid.getByRole('row')).toHaveCount(31)
+  // The table is virtual: its row count says how many rows it has (30 and the header).
+  await expect(grid).toHaveAttribute('aria-rowcount', '31')
   await page.screenshot({ path: '/tmp/search-results.png' })
   // The requests it reports are the listings the server saw.
   const reported = Number(/\((\d+) requests\)/.exec((await count.textContent()) ?? '')?.[1])
