@@ -90,8 +90,7 @@ export const DeleteBucketDialog = ({ accountId, bucket }: Props) => {
           <TextField
             label="Bucket name"
             value={typed}
-            // The dialog's one field: focus starts where the user must type (WAI-ARIA dialog pattern).
-            // eslint-disable-next-line jsx-a11y/no-autofocus
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's one field: focus starts where the user must type (WAI-ARIA dialog pattern)
             autoFocus
             spellCheck={false}
             autoCapitalize="off"
