@@ -190,7 +190,11 @@ export const planSync = (input: PlanInput): PlanBody => {
       message: `This run would delete ${count(over.deletes)} of ${count(over.files)} items, more than the pair allows (${count(input.maxDeletes)}, or ${Math.round(input.maxDeleteShare * 100)} %). Confirm to go on.`,
     })
   }
-  let requests = Math.max(1, Math.ceil((input.remote.files + input.remote.folders) / 1000))
+  // After a run that changed anything, one listing pass brings the manifest up to date.
+  let requests =
+    actions.length > 0
+      ? Math.max(1, Math.ceil((input.remote.files + input.remote.folders) / 1000))
+      : 0
   for (const action of actions) {
     if (action.kind === 'keep-both') {
       requests +=

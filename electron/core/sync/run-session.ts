@@ -96,20 +96,18 @@ export const startRun = (input: {
     }
   }
 
-  const afterRun = async (outcome: RunOutcome): Promise<number> => {
-    if (!record.pairId) return 0
+  const afterRun = async (outcome: RunOutcome): Promise<void> => {
+    if (!record.pairId) return
     phase = 'manifest'
     emit()
     const changedSomething = outcome.succeeded.size > 0
     let local = input.compared.localEntries
     let remote = input.compared.remoteEntries
-    let requests = 0
     if (changedSomething) {
       // Both sides as they are now: one listing pass (1,000 keys a request), stat only.
       local = (await scanLocal(record.pair.localPath)).entries
       const listed = await scanRemote(deps.connection, record.pair.bucket, record.pair.prefix)
       remote = listed.entries
-      requests = listed.requests
     }
     const next = updatedManifest({
       old: input.manifest,
@@ -119,7 +117,6 @@ export const startRun = (input: {
       remote,
     })
     await saveManifest(manifestPath(deps.dataDir, record.pairId), next)
-    return requests
   }
 
   const execute = async (): Promise<SyncRunSummary> => {
@@ -131,7 +128,6 @@ export const startRun = (input: {
       : []
     let outcome: SyncRunOutcome = 'done'
     let result: RunOutcome | null = null
-    let extraRequests = 0
     try {
       result = await runPlan(record.pair, plan.actions, {
         connection: deps.connection,
@@ -162,7 +158,7 @@ export const startRun = (input: {
       })
       failed = result.failures.length
       if (failed > 0) outcome = 'failed'
-      extraRequests = await afterRun(result)
+      await afterRun(result)
     } catch (error) {
       if (controller.signal.reason === 'shutdown') throw error
       outcome = controller.signal.aborted ? 'cancelled' : 'failed'
@@ -187,7 +183,8 @@ export const startRun = (input: {
       finishedAt,
       ...figures,
       bytes: result?.bytes ?? bytesDone,
-      requests: plan.requests + extraRequests,
+      // The comparison's listings, then the run's (counted for listings, planned for transfers).
+      requests: input.compared.requests + plan.requests,
       message: summaryMessage(outcome, figures, null),
     }
     state = 'finished'
