@@ -173,6 +173,71 @@ test('compare, preview, run, and sync again from the saved pair', async ({
   }
 })
 
+test('a run pauses, is cancelled, and the next run sends only what is missing', async ({
+  page,
+  app,
+  liveTestBed: bed,
+}) => {
+  test.setTimeout(180_000)
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dss-e2e-sync-pause-'))
+  // 400 files: at 100 requests a second the run lasts seconds, long enough to pause it.
+  const count = 400
+  try {
+    for (let n = 0; n < count; n += 1) {
+      await writeFile(path.join(work, `file-${String(n).padStart(3, '0')}.txt`), `file ${n}\n`)
+    }
+    await connectAccount(page, app.url, bed)
+    await page
+      .getByRole('tree', { name: 'Accounts' })
+      .getByRole('treeitem', { name: 'e2e-archive', exact: true })
+      .click()
+    await page
+      .getByRole('toolbar', { name: 'Browser' })
+      .getByRole('button', { name: 'Sync with a local folder' })
+      .click()
+    const panel = page.getByRole('region', { name: 'New sync' })
+    await panel.getByRole('textbox', { name: 'Local folder' }).fill(work)
+    await expect(panel.getByRole('textbox', { name: 'Bucket', exact: true })).toHaveValue(
+      'e2e-archive',
+    )
+    await panel.getByRole('textbox', { name: 'Name' }).fill('Many files')
+    await panel.getByRole('button', { name: 'Compare', exact: true }).click()
+    const sync = page.getByRole('region', { name: 'Sync: Many files' })
+    const groups = sync.getByRole('group', { name: 'Show only' })
+    await expect(groups.getByRole('button', { name: /^Only here\s*400/ })).toBeVisible()
+
+    await sync.getByRole('button', { name: 'Run sync' }).click()
+    const running = sync.getByRole('region', { name: 'Running' })
+    await running.getByRole('button', { name: 'Pause' }).click()
+    await expect(running.getByRole('status')).toContainText('Paused')
+    await expect(running.getByRole('button', { name: 'Resume' })).toBeVisible()
+    // Its transfers are in the queue like any other.
+    const transfers = page.getByRole('region', { name: 'Transfers' })
+    if (!(await transfers.isVisible())) {
+      await page.getByRole('button', { name: /^Transfers/ }).click()
+    }
+    await expect(transfers).toContainText('file-')
+    await running.getByRole('button', { name: 'Cancel sync' }).click()
+    const result = sync.getByRole('region', { name: 'Result' })
+    await expect(result.getByRole('status')).toContainText('Cancelled')
+    const sent = Object.keys(await bucketFolder(bed, 'e2e-archive', '')).length
+    expect(sent).toBeLessThan(count)
+
+    // Run again from the saved pair: what arrived is identical, only the rest goes.
+    await page
+      .getByRole('region', { name: 'Sync pairs' })
+      .getByRole('button', { name: 'Sync Many files now' })
+      .click()
+    await expect(
+      groups.getByRole('button', { name: new RegExp(`^Identical\\s*${sent}\\b`) }),
+    ).toBeVisible()
+    await sync.getByRole('button', { name: 'Run sync' }).click()
+    await expect(result.getByText(`${count - sent} uploaded.`)).toBeVisible({ timeout: 60_000 })
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+})
+
 test('the download dialog picks its folder with Browse', async ({
   page,
   app,
