@@ -142,6 +142,8 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
 }) => {
   // Short enough that the 30 day folders of logs/ are not all in the DOM at once.
   await page.setViewportSize({ width: 1024, height: 420 })
+  // In the dark scheme, for the screenshot of its focus rings (the first test shows the light).
+  await page.emulateMedia({ colorScheme: 'dark' })
   await page.goto(app.url)
   const tree = page.getByRole('tree', { name: 'Accounts' })
   const grid = page.getByRole('grid', { name: 'Objects' })
@@ -168,6 +170,7 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
   await expect(logs).toHaveAttribute('tabindex', '0')
   await page.keyboard.press('ArrowLeft')
   expect(await hasFocus(demo)).toBe(true)
+  await page.screenshot({ path: '/tmp/keyboard-dark-tree.png' })
 
   // The table: 30 folders and a header row, fewer of them in the DOM; End reaches row 31.
   await expect(grid.getByRole('row', { name: '2026-11-01', exact: true })).toBeVisible()
