@@ -5,6 +5,7 @@
  */
 import { listSuite } from './list'
 import { MissingPeerError, removePeerHomes } from './lib/peers'
+import { scaleSuite } from './scale'
 import { startupSuite } from './startup'
 import { syncSuite } from './sync'
 import { transfersSuite } from './transfers'
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<void>> = {
   list: listSuite,
   transfers: transfersSuite,
   startup: startupSuite,
+  scale: scaleSuite,
   sync: syncSuite,
 }
 
