@@ -39,6 +39,7 @@ export const StatusBarBrowser = () => {
           ` in ${countOf(searched.scanned, 'object')} (${countOf(searched.requests, 'request')})`}
         {searched?.end === 'stopped' && ', stopped'}
         {searched?.end === 'truncated' && ', stopped at the most a search keeps'}
+        {searched?.stale && ' · objects changed since: press Enter to search again'}
         {shown !== total && ` · ${shown.toLocaleString()} shown`}
       </span>
       {selected.length > 0 && (

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { RESEARCH_MAX_REQUESTS } from './browser-slice'
 import { demo, names, openAndWait, setUpBrowser } from './browser-store.test-fixture'
 import { selectVisibleEntries } from './visible-entries'
 
@@ -167,6 +168,31 @@ describe('the object browser listing', () => {
     api.emit('objects.changed', { ...demo, prefix: 'a/deep/' })
     expect(store.getState().listing?.entries).toHaveLength(1)
     await vi.waitFor(() => expect(callsOf('objects.list')).toHaveLength(before + 1))
+  })
+})
+
+describe('a search after a change', () => {
+  it('runs again by itself when its walk was small, else says its rows may be out of date', async () => {
+    const { store, api, callsOf } = await setUpBrowser({ demo: ['a/report-1.pdf', 'b/x.txt'] })
+    await openAndWait(store, demo)
+    store.getState().searchBucket('report')
+    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
+    expect(callsOf('objects.search')).toHaveLength(1)
+    api.emit('objects.changed', { ...demo, prefix: 'a/' })
+    await vi.waitFor(() => expect(callsOf('objects.search')).toHaveLength(2))
+    await vi.waitFor(() => expect(store.getState().listing?.status.state).toBe('complete'))
+
+    // A walk that took many requests is not repeated unasked.
+    const listing = store.getState().listing
+    const searched = listing?.searched
+    if (!listing || !searched) throw new Error('no search')
+    store.setState({
+      listing: { ...listing, searched: { ...searched, requests: RESEARCH_MAX_REQUESTS + 1 } },
+    })
+    api.emit('objects.changed', { ...demo, prefix: 'a/' })
+    await vi.waitFor(() => expect(store.getState().listing?.searched?.stale).toBe(true))
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(callsOf('objects.search')).toHaveLength(2)
   })
 })
 

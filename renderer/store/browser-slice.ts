@@ -90,6 +90,9 @@ export const checkedPage = (
 // Changes often come in bursts (a job touches several folders): one refresh covers them.
 const REFRESH_DELAY_MS = 100
 
+/** A search is run again after a change by itself only if its last walk took at most this. */
+export const RESEARCH_MAX_REQUESTS = 20
+
 export const createBrowserSlice =
   (api: DssApi): SliceCreator<BrowserSlice> =>
   (set, get) => {
@@ -336,15 +339,23 @@ export const createBrowserSlice =
 
       applyObjectsChanged: (change) => {
         const { listing } = get()
-        // A search is not walked again by itself: that would cost a listing of the whole folder.
         if (
           !listing ||
-          listing.search !== null ||
           listing.location.accountId !== change.accountId ||
           listing.location.bucket !== change.bucket ||
           !prefixesOverlap(listedPrefix(listing), change.prefix)
         ) {
           return
+        }
+        const { search, searched } = listing
+        if (search !== null) {
+          // A search walks the whole folder again by itself only when that is cheap (its last
+          // walk took few requests); otherwise its rows are said to be out of date.
+          if (!searched || searched.end === 'running') return
+          if (searched.requests > RESEARCH_MAX_REQUESTS) {
+            set({ listing: { ...listing, searched: { ...searched, stale: true } } })
+            return
+          }
         }
         if (refreshTimer !== null) clearTimeout(refreshTimer)
         refreshTimer = setTimeout(() => {

@@ -16,6 +16,8 @@ export type SearchCounts = {
   readonly requests: number
   /** `truncated`: it stopped at the most results a search collects, before the folder's end. */
   readonly end: 'running' | 'done' | 'stopped' | 'truncated'
+  /** Objects changed below the folder since: the rows may be out of date. */
+  readonly stale?: true
 }
 
 export const runBucketSearch = async (
