@@ -144,6 +144,19 @@ describe('sync slice', () => {
     expect(store.getState().syncSession).toBeNull()
   })
 
+  it('answers a run command’s error where no session is open (the sidebar shows it)', async () => {
+    const refused = {
+      code: 'NEEDS_CONFIRMATION',
+      message: 'This run would delete 9 files.',
+    } as const
+    const { store } = setUp({
+      failCommand: (name) => (name === 'sync.resume' ? { ok: false, error: refused } : null),
+    })
+    expect(await store.getState().resumeSyncRun('run-left-by-a-restart')).toEqual(refused)
+    expect(await store.getState().pauseSyncRun('run-left-by-a-restart')).toBeNull()
+    expect(store.getState().syncSession).toBeNull()
+  })
+
   it('chooses a folder with the OS dialog where there is one, else lists main’s folders', async () => {
     const chooseFolder = vi.fn(async () => '/home/ann/chosen')
     const native = setUp({ chooseFolder })

@@ -91,9 +91,10 @@ export type SyncSlice = {
   editSyncDraft(): void
   /** Runs the previewed plan; `confirmDeletes` answers a delete guard's question. */
   runSync(confirmDeletes: boolean): Promise<void>
-  pauseSyncRun(runId: string): Promise<void>
-  resumeSyncRun(runId: string): Promise<void>
-  cancelSyncRun(runId: string): Promise<void>
+  /** Each answers the error too, for the sidebar, where no session may be open. */
+  pauseSyncRun(runId: string): Promise<AppError | null>
+  resumeSyncRun(runId: string): Promise<AppError | null>
+  cancelSyncRun(runId: string): Promise<AppError | null>
   removeSyncPair(pairId: string): Promise<AppError | null>
   /** Electron: the OS folder dialog; the chosen folder, or null when cancelled. */
   chooseFolderNatively(title: string, current: string | null): Promise<string | null>
@@ -176,9 +177,11 @@ export const createSyncSlice =
     const runCommand = async (
       name: 'sync.pause' | 'sync.resume' | 'sync.cancel',
       runId: string,
-    ): Promise<void> => {
+    ): Promise<AppError | null> => {
       const result = await api.invoke(name, { runId })
-      if (!result.ok) setSession((session) => ({ ...session, error: result.error }))
+      if (result.ok) return null
+      setSession((session) => ({ ...session, error: result.error }))
+      return result.error
     }
 
     return {

@@ -4,7 +4,7 @@ import type { SyncPair, SyncRunSnapshot } from '../../../shared/sync'
 import type { AppError } from '../../../shared/errors'
 import { useAppStore } from '../../store/app-store'
 import { formatDate } from '../format'
-import { PencilIcon, PlusIcon, RefreshIcon, TrashIcon } from '../icons'
+import { PauseIcon, PencilIcon, PlayIcon, PlusIcon, RefreshIcon, TrashIcon } from '../icons'
 import { directionLabel, runLine } from './sync-labels'
 
 /** A run of this pair that has not finished, if any. */
@@ -20,6 +20,9 @@ const PairItem = ({ pair }: { readonly pair: SyncPair }) => {
   const rerun = useAppStore((state) => state.rerunSyncPair)
   const edit = useAppStore((state) => state.editSyncPair)
   const remove = useAppStore((state) => state.removeSyncPair)
+  const pause = useAppStore((state) => state.pauseSyncRun)
+  const resume = useAppStore((state) => state.resumeSyncRun)
+  const cancel = useAppStore((state) => state.cancelSyncRun)
   const [asking, setAsking] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const last = pair.lastRun
@@ -37,6 +40,35 @@ const PairItem = ({ pair }: { readonly pair: SyncPair }) => {
             ? `${last.message} ${formatDate(last.finishedAt)}`
             : 'Not run yet.'}
       </div>
+      {run && (
+        // A run goes on with the panel closed, and one left by a restart comes back paused here.
+        <div className="sync-pair-actions" role="group" aria-label={`Run of ${pair.name}`}>
+          {run.state === 'paused' ? (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void resume(run.runId).then(setError)}
+            >
+              <PlayIcon /> Resume
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => void pause(run.runId).then(setError)}
+            >
+              <PauseIcon /> Pause
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => void cancel(run.runId).then(setError)}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
       {asking ? (
         <div className="sync-pair-actions" role="group" aria-label={`Remove ${pair.name}?`}>
           <span className="sync-note">Forget this pair? No file is touched.</span>
