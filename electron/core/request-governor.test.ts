@@ -71,6 +71,19 @@ describe('request governor', () => {
     expect(order).toHaveLength(4)
   })
 
+  it("serves another folder's first page before a listing's read-ahead, and both before bulk", async () => {
+    const governor = createRequestGovernor(10, { burst: 1, ...clock() })
+    const order: string[] = []
+    ;(await governor.acquire('bulk'))()
+    void governor.acquire('bulk').then(() => order.push('bulk'))
+    for (let index = 0; index < 2; index += 1) {
+      void governor.acquire('read-ahead').then(() => order.push(`read-ahead${index}`))
+    }
+    void governor.acquire('interactive').then(() => order.push('first page'))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(order).toEqual(['first page', 'read-ahead0', 'read-ahead1', 'bulk'])
+  })
+
   it('drops a waiter whose signal aborts, without spending a token', async () => {
     const governor = createRequestGovernor(10, { burst: 1, ...clock() })
     ;(await governor.acquire('bulk'))()

@@ -14,10 +14,12 @@
  *   answered (or a second passes): while nothing comes back (TLS handshakes on a busy machine, a
  *   slow server) the rate alone would pour a second's worth of requests at a server that may
  *   refuse most of them, and the 503s would only be heard after all were sent.
- * Interactive requests (listings, HEAD) are served before bulk transfer requests.
+ * Interactive requests (listings, HEAD) are served first, then read-ahead (the later ranges of a
+ * parallel listing, which nobody waits on yet: another folder's first page goes before them),
+ * then bulk transfer requests.
  */
 
-export type RequestPriority = 'interactive' | 'bulk'
+export type RequestPriority = 'interactive' | 'read-ahead' | 'bulk'
 
 export type GovernorStats = {
   /** Requests sent in the last second. */
@@ -91,7 +93,11 @@ export const createRequestGovernor = (
    * wait for an answer (set at its first request), and whether one of them was answered.
    */
   let probe = { epoch: 0, sent: 0, until: Number.POSITIVE_INFINITY, answered: false }
-  const queues: Record<RequestPriority, Waiter[]> = { interactive: [], bulk: [] }
+  const queues: Record<RequestPriority, Waiter[]> = {
+    interactive: [],
+    'read-ahead': [],
+    bulk: [],
+  }
   const burst = (): number => options.burst ?? Math.max(1, Math.floor(current / 10))
 
   let raisedAt = -Infinity
@@ -132,8 +138,10 @@ export const createRequestGovernor = (
     return Math.max(0, probe.until - at)
   }
 
-  const next = (): Waiter | undefined => queues.interactive.shift() ?? queues.bulk.shift()
-  const waiting = (): number => queues.interactive.length + queues.bulk.length
+  const next = (): Waiter | undefined =>
+    queues.interactive.shift() ?? queues['read-ahead'].shift() ?? queues.bulk.shift()
+  const waiting = (): number =>
+    queues.interactive.length + queues['read-ahead'].length + queues.bulk.length
 
   const drain = (): void => {
     timer = undefined

@@ -9,7 +9,11 @@ import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
 import { S3Client, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-s3'
-import type { FinalizeRequestMiddleware, HttpRequest as SmithyHttpRequest } from '@smithy/types'
+import type {
+  FinalizeRequestMiddleware,
+  HttpRequest as SmithyHttpRequest,
+  InitializeMiddleware,
+} from '@smithy/types'
 import { DEFAULT_REGION } from '../../shared/accounts'
 import { retryAfterMs, type RequestGovernor, type RequestPriority } from './request-governor'
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-limits'
@@ -67,6 +71,26 @@ export const contentMd5Middleware: Middleware = (next, context) => async (args) 
   return next(args)
 }
 
+/** Where a command's own priority is kept in its middleware context (see `priorityMiddleware`). */
+const PRIORITY = 'dssPriority'
+
+const priorityOf = (context: object): RequestPriority | undefined =>
+  (context as { [PRIORITY]?: RequestPriority })[PRIORITY]
+
+/**
+ * A middleware for one command (`command.middlewareStack.add(…, { step: 'initialize' })`) that
+ * gives its requests a priority of their own, e.g. a parallel listing's read-ahead pages.
+ */
+export const priorityMiddleware =
+  <Input extends object, Output extends object>(
+    priority: RequestPriority,
+  ): InitializeMiddleware<Input, Output> =>
+  (next, context) =>
+  (args) => {
+    Object.assign(context, { [PRIORITY]: priority })
+    return next(args)
+  }
+
 type ResponseShape = { readonly statusCode?: number; readonly headers?: Record<string, string> }
 type FailureShape = {
   readonly $metadata?: { readonly httpStatusCode?: number }
@@ -94,9 +118,9 @@ const governorMiddleware =
   (governor: RequestGovernor, log?: RequestLog): Middleware =>
   (next, context) =>
   async (args) => {
-    const priority: RequestPriority = INTERACTIVE_COMMANDS.has(context.commandName ?? '')
-      ? 'interactive'
-      : 'bulk'
+    const priority: RequestPriority =
+      priorityOf(context) ??
+      (INTERACTIVE_COMMANDS.has(context.commandName ?? '') ? 'interactive' : 'bulk')
     const request = isHttpRequest(args.request) ? args.request : null
     const release = await governor.acquire(priority, abortSignalOf(context))
     const time = Date.now()

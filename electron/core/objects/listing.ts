@@ -12,6 +12,8 @@ import {
 import type { FolderEntry, ObjectEntry, ObjectPage } from '../../../shared/objects'
 import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
+import type { RequestPriority } from '../request-governor'
+import { priorityMiddleware } from '../s3-client'
 import { decodeListedKey } from './listing-encoding'
 import { walkListing } from './parallel-listing'
 
@@ -23,6 +25,8 @@ export type ListRequest = {
   /** For a first page: list only keys after this one (ListObjects v1 calls it Marker). */
   readonly startAfter?: string | null
   readonly maxKeys: number
+  /** The governor's queue for it: a parallel listing's later ranges are read-ahead. */
+  readonly priority?: RequestPriority
 }
 
 /** Servers that answered V2 with "not implemented": remembered per client. */
@@ -67,20 +71,35 @@ const entriesOf = (answer: {
 const children = (objects: readonly ObjectEntry[], request: ListRequest): ObjectEntry[] =>
   request.recursive ? [...objects] : objects.filter((object) => object.key !== request.prefix)
 
+/** The command, its requests queued at the request's priority when it has one. */
+const prioritised = <C extends ListObjectsCommand | ListObjectsV2Command>(
+  request: ListRequest,
+  command: C,
+): C => {
+  if (request.priority) {
+    const stack = command.middlewareStack as ListObjectsV2Command['middlewareStack']
+    stack.add(priorityMiddleware(request.priority), { step: 'initialize', name: 'dssPriority' })
+  }
+  return command
+}
+
 const listV1 = async (
   connection: Connection,
   request: ListRequest,
   signal?: AbortSignal,
 ): Promise<ObjectPage> => {
   const answer = await connection.client.send(
-    new ListObjectsCommand({
-      Bucket: request.bucket,
-      Prefix: request.prefix || undefined,
-      Delimiter: request.recursive ? undefined : DELIMITER,
-      Marker: request.continuationToken ?? request.startAfter ?? undefined,
-      MaxKeys: request.maxKeys,
-      EncodingType: 'url',
-    }),
+    prioritised(
+      request,
+      new ListObjectsCommand({
+        Bucket: request.bucket,
+        Prefix: request.prefix || undefined,
+        Delimiter: request.recursive ? undefined : DELIMITER,
+        Marker: request.continuationToken ?? request.startAfter ?? undefined,
+        MaxKeys: request.maxKeys,
+        EncodingType: 'url',
+      }),
+    ),
     { abortSignal: signal },
   )
   const { objects, folders } = entriesOf(answer)
@@ -104,16 +123,19 @@ export const listPage = async (
   if (v1Only.has(connection.client)) return listV1(connection, request, signal)
   try {
     const answer = await connection.client.send(
-      new ListObjectsV2Command({
-        Bucket: request.bucket,
-        Prefix: request.prefix || undefined,
-        Delimiter: request.recursive ? undefined : DELIMITER,
-        ContinuationToken: request.continuationToken ?? undefined,
-        StartAfter:
-          request.continuationToken === null ? (request.startAfter ?? undefined) : undefined,
-        MaxKeys: request.maxKeys,
-        EncodingType: 'url',
-      }),
+      prioritised(
+        request,
+        new ListObjectsV2Command({
+          Bucket: request.bucket,
+          Prefix: request.prefix || undefined,
+          Delimiter: request.recursive ? undefined : DELIMITER,
+          ContinuationToken: request.continuationToken ?? undefined,
+          StartAfter:
+            request.continuationToken === null ? (request.startAfter ?? undefined) : undefined,
+          MaxKeys: request.maxKeys,
+          EncodingType: 'url',
+        }),
+      ),
       { abortSignal: signal },
     )
     const { objects, folders } = entriesOf(answer)

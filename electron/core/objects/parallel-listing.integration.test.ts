@@ -11,6 +11,8 @@ import type { TestBed } from '../../../e2e/testbed/test-bed'
 import { startTestBed } from '../../../e2e/testbed/test-bed'
 import { compareKeys } from '../../../shared/s3-keys'
 import type { Connection } from '../accounts'
+import { createRequestGovernor, type RequestPriority } from '../request-governor'
+import { createS3Client } from '../s3-client'
 import { closeTransferBed, connectionTo, directClientOf } from '../testing/transfer-core'
 import { walkListing, type ListScope, type ParallelOptions } from './parallel-listing'
 
@@ -157,5 +159,43 @@ describe('the parallel listing', () => {
       objects: ['b/2', 'c', 'd/x/y', 'e'].map((key) => prefix + key),
       folders: [],
     })
+  })
+
+  it("asks for the reader's range as interactive and the ranges after it as read-ahead, with no listener warning", async () => {
+    const prefix = 'priorities/'
+    await seed(
+      prefix,
+      Array.from({ length: 60 }, (_, index) => String(index).padStart(3, '0')),
+    )
+    const asked: RequestPriority[] = []
+    const inner = createRequestGovernor(500)
+    const governor = {
+      ...inner,
+      acquire(priority: RequestPriority, signal?: AbortSignal) {
+        asked.push(priority)
+        return inner.acquire(priority, signal)
+      },
+    }
+    const recording = {
+      ...connection,
+      governor,
+      client: createS3Client(connection.settings, governor),
+    }
+    // Every request in flight listens for the listing's abort: that must not look like a leak.
+    const warnings: string[] = []
+    const onWarning = (warning: Error): void => void warnings.push(warning.name)
+    process.on('warning', onWarning)
+    try {
+      const pages = walkListing(recording, { bucket: BUCKET, prefix, recursive: true, maxKeys: 5 })
+      let listed = 0
+      for await (const page of pages) listed += page.objects.length
+      expect(listed).toBe(60)
+    } finally {
+      process.off('warning', onWarning)
+      recording.client.destroy()
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning')
+    expect(asked[0]).toBe('interactive')
+    expect(asked).toContain('read-ahead')
   })
 })

@@ -94,11 +94,21 @@ export const openParallelListing = (
 ): ParallelListing => {
   const inFlight = options.inFlight ?? DEFAULT_IN_FLIGHT
   const bufferLimit = options.buffered ?? DEFAULT_BUFFERED
-  /** One signal for every request in flight: each adds its listener while it runs. */
+  /** The listing's signal: each request in flight listens to it (through its own, below). */
   const newController = (): AbortController => {
     const fresh = new AbortController()
-    setMaxListeners(inFlight * 2 + 10, fresh.signal)
+    setMaxListeners(inFlight + 10, fresh.signal)
     return fresh
+  }
+  /**
+   * A signal of its own for one request, so the listeners the SDK, the governor and the retry
+   * layer add per request are on it, and the listing's signal holds one per request in flight.
+   */
+  const requestSignal = (epoch: AbortSignal): { signal: AbortSignal; done: () => void } => {
+    const own = new AbortController()
+    const stopOwn = (): void => own.abort(epoch.reason)
+    epoch.addEventListener('abort', stopOwn, { once: true })
+    return { signal: own.signal, done: () => epoch.removeEventListener('abort', stopOwn) }
   }
   let controller = newController()
   let closed = false
@@ -187,6 +197,7 @@ export const openParallelListing = (
     range.asking = true
     asking += 1
     const epoch = controller.signal
+    const request = requestSignal(epoch)
     listPage(
       connection,
       {
@@ -196,26 +207,30 @@ export const openParallelListing = (
         continuationToken: range.token,
         startAfter: range.token === null ? range.after : null,
         maxKeys: scope.maxKeys,
+        // What the reader waits for goes first; the ranges after it are read-ahead.
+        priority: ranges[0] === range ? 'interactive' : 'read-ahead',
       },
-      epoch,
-    ).then(
-      (answer) => {
-        if (epoch.aborted) return
-        asking -= 1
-        range.asking = false
-        settle(range, answer)
-        pump()
-        changed()
-      },
-      (error: unknown) => {
-        if (epoch.aborted) return
-        asking -= 1
-        range.asking = false
-        failure ??= { error }
-        controller.abort()
-        changed()
-      },
+      request.signal,
     )
+      .finally(request.done)
+      .then(
+        (answer) => {
+          if (epoch.aborted) return
+          asking -= 1
+          range.asking = false
+          settle(range, answer)
+          pump()
+          changed()
+        },
+        (error: unknown) => {
+          if (epoch.aborted) return
+          asking -= 1
+          range.asking = false
+          failure ??= { error }
+          controller.abort()
+          changed()
+        },
+      )
   }
 
   /** Sends what may go: the first range always, the others while the reader keeps up. */
