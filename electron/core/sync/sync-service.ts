@@ -215,7 +215,17 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         interrupted: record,
         pause: async () => undefined,
         resume: async () => undefined,
-        cancel: async () => journal.remove(record.runId),
+        async cancel() {
+          // Its transfers came back paused: they are given up with it (uploads aborted).
+          const { transfers: all } = await transfers.list()
+          for (const transfer of all) {
+            const open = transfer.state !== 'done' && transfer.state !== 'cancelled'
+            if (record.batchIds.includes(transfer.batchId) && open) {
+              await transfers.cancel(transfer.id).catch(() => undefined)
+            }
+          }
+          await journal.remove(record.runId)
+        },
         finished: () => Promise.reject(new CodedError('CANCELLED', 'The run was interrupted.')),
       })
     }
