@@ -24,9 +24,11 @@ const Total = ({ label, totals }: { readonly label: string; readonly totals: Act
 export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
   const runSync = useAppStore((state) => state.runSync)
   const rerun = useAppStore((state) => state.compareSync)
+  const webShell = useAppStore((state) => state.appInfo?.shell === 'web')
   if (!plan) return null
   const { totals } = plan
   const nothing = plan.actions.length === 0
+  const localDeletes = plan.actions.some(({ kind }) => kind === 'delete-local')
 
   return (
     <section className="sync-preview" aria-labelledby="sync-preview-title">
@@ -51,6 +53,14 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
             </dd>
           </div>
         </dl>
+      )}
+      {localDeletes && (
+        <p className="sync-note">
+          Files deleted here are moved to the trash, never deleted for good
+          {webShell
+            ? ': to the sync-trash folder in the app’s data folder, one folder per run.'
+            : '.'}
+        </p>
       )}
       {/* The delete guard's own words are the question below once the run has asked. */}
       {plan.guards
