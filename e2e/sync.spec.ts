@@ -4,10 +4,10 @@
  * and synced again from the saved pair in the sidebar; a mirror that would delete most of the
  * bucket folder stops and asks. Screenshots for the README with UPDATE_SCREENSHOTS=1.
  */
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
 import type { Page } from '@playwright/test'
 import { axeFindings } from './axe-check'
 import { connectAccount } from './connect-account'
@@ -238,6 +238,71 @@ test('a run pauses, is cancelled, and the next run sends only what is missing', 
   }
 })
 
+test('two-way: each side’s new file goes across, a file changed on both is kept as both', async ({
+  page,
+  app,
+  liveTestBed: bed,
+}) => {
+  test.setTimeout(120_000)
+  const work = await mkdtemp(path.join(os.tmpdir(), 'dss-e2e-sync-two-way-'))
+  const client = createS3TestClient({
+    endpoint: bed.peer.url,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+  })
+  const put = (Key: string, Body: string) =>
+    client.send(new PutObjectCommand({ Bucket: 'e2e-archive', Key, Body }))
+  try {
+    await writeFile(path.join(work, 'here.txt'), 'made here\n')
+    await writeFile(path.join(work, 'shared.txt'), 'first\n')
+    await put('two-way/there.txt', 'made there\n')
+    await connectAccount(page, app.url, bed)
+    await page
+      .getByRole('region', { name: 'Sync pairs' })
+      .getByRole('button', { name: 'New sync pair' })
+      .click()
+    const panel = page.getByRole('region', { name: 'New sync' })
+    await panel.getByRole('textbox', { name: 'Local folder' }).fill(work)
+    await panel.getByRole('textbox', { name: 'Bucket', exact: true }).fill('e2e-archive')
+    await panel.getByRole('textbox', { name: 'Bucket folder' }).fill('two-way/')
+    await panel.getByRole('radio', { name: /^Two-way/ }).check()
+    await panel.getByRole('textbox', { name: 'Name' }).fill('Both ways')
+    await panel.getByRole('button', { name: 'Compare', exact: true }).click()
+    const sync = page.getByRole('region', { name: 'Sync: Both ways' })
+    const groups = sync.getByRole('group', { name: 'Show only' })
+    await expect(groups.getByRole('button', { name: /^Only here\s*2/ })).toBeVisible()
+    await expect(groups.getByRole('button', { name: /^Only in the bucket\s*1/ })).toBeVisible()
+    await sync.getByRole('button', { name: 'Run sync' }).click()
+    const result = sync.getByRole('region', { name: 'Result' })
+    await expect(result.getByText('2 uploaded, 1 downloaded.')).toBeVisible({ timeout: 30_000 })
+
+    // Changed on both sides: a conflict, kept as both, never overwritten.
+    await writeFile(path.join(work, 'shared.txt'), 'changed here\n')
+    await put('two-way/shared.txt', 'changed there, longer\n')
+    await result.getByRole('button', { name: 'Compare again' }).click()
+    await groups.getByRole('button', { name: /^Conflicts\s*1/ }).click()
+    const table = sync.getByRole('table', { name: 'Compared files' })
+    await expect(table.getByRole('row', { name: /shared\.txt/ })).toContainText(
+      'Changed on both sides',
+    )
+    await expect(
+      sync.getByRole('region', { name: 'Preview' }).getByRole('list', { name: 'Kept as both' }),
+    ).toContainText('shared.txt: the other side’s version is saved beside it as shared (1).txt')
+    await screenshotForReadme(page, 'sync-conflict')
+    await sync.getByRole('button', { name: 'Run sync' }).click()
+    await expect(result.getByRole('status')).toContainText('1 conflict kept as both', {
+      timeout: 30_000,
+    })
+    const local = (await readdir(work)).sort()
+    expect(local).toContain('here.txt')
+    expect(local).toContain('there.txt')
+    expect(local.filter((name) => name.startsWith('shared'))).toHaveLength(2)
+  } finally {
+    client.destroy()
+    await rm(work, { recursive: true, force: true })
+  }
+})
+
 test('the download dialog picks its folder with Browse', async ({
   page,
   app,
@@ -252,7 +317,7 @@ test('the download dialog picks its folder with Browse', async ({
       secretAccessKey: bed.secretAccessKey,
     })
     await client.send(
-      new (await import('@aws-sdk/client-s3')).PutObjectCommand({
+      new PutObjectCommand({
         Bucket: 'e2e-photos',
         Key: 'one.txt',
         Body: 'one\n',

@@ -29,6 +29,7 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
   const { totals } = plan
   const nothing = plan.actions.length === 0
   const localDeletes = plan.actions.some(({ kind }) => kind === 'delete-local')
+  const keptBoth = plan.actions.filter(({ kind }) => kind === 'keep-both')
 
   return (
     <section className="sync-preview" aria-labelledby="sync-preview-title">
@@ -53,6 +54,17 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
             </dd>
           </div>
         </dl>
+      )}
+      {keptBoth.length > 0 && (
+        <ul className="sync-kept" aria-label="Kept as both">
+          {keptBoth.slice(0, 5).map((action) => (
+            <li key={action.path}>
+              <strong>{action.path}</strong>: the other side’s version is saved beside it as{' '}
+              <strong>{action.newPath ?? 'a renamed copy'}</strong>, nothing is overwritten.
+            </li>
+          ))}
+          {keptBoth.length > 5 && <li>and {(keptBoth.length - 5).toLocaleString()} more.</li>}
+        </ul>
       )}
       {localDeletes && (
         <p className="sync-note">
