@@ -8,6 +8,7 @@
 import { setMaxListeners } from 'node:events'
 import type { FolderEntry, ObjectEntry } from '../../../shared/objects'
 import type { Connection } from '../accounts'
+import { requestSignal } from '../request-signal'
 import { compareNames, cutsAhead, cutsWithin, type PageSpan } from './key-ranges'
 import { isV1Only, listPage } from './listing'
 
@@ -99,16 +100,6 @@ export const openParallelListing = (
     const fresh = new AbortController()
     setMaxListeners(inFlight + 10, fresh.signal)
     return fresh
-  }
-  /**
-   * A signal of its own for one request, so the listeners the SDK, the governor and the retry
-   * layer add per request are on it, and the listing's signal holds one per request in flight.
-   */
-  const requestSignal = (epoch: AbortSignal): { signal: AbortSignal; done: () => void } => {
-    const own = new AbortController()
-    const stopOwn = (): void => own.abort(epoch.reason)
-    epoch.addEventListener('abort', stopOwn, { once: true })
-    return { signal: own.signal, done: () => epoch.removeEventListener('abort', stopOwn) }
   }
   let controller = newController()
   let closed = false
