@@ -66,7 +66,8 @@ test('a whole session with the keyboard alone: open, upload, link, rename, delet
   await tabTo(page, sandbox)
   await shot('1-tree')
   const demo = tree.getByRole('treeitem', { name: 'demo', exact: true })
-  await expect(demo).toBeVisible()
+  // The sandbox seeds its demo bucket on first start: that can take a while on a busy machine.
+  await expect(demo).toBeVisible({ timeout: 30_000 })
   await page.keyboard.press('ArrowDown')
   expect(await hasFocus(demo)).toBe(true)
   await page.keyboard.press('Enter')
@@ -151,7 +152,8 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
 
   // The tree: ArrowRight expands (aria-expanded), ArrowDown goes a level down, ArrowLeft back up.
   await tabTo(page, tree.getByRole('treeitem', { name: 'Local sandbox' }))
-  await expect(demo).toBeVisible()
+  // The sandbox seeds its demo bucket on first start: that can take a while on a busy machine.
+  await expect(demo).toBeVisible({ timeout: 30_000 })
   await page.keyboard.press('ArrowDown')
   expect(await hasFocus(demo)).toBe(true)
   await expect(demo).toHaveAttribute('aria-level', '2')
@@ -202,4 +204,28 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
     'none',
   )
   await page.screenshot({ path: '/tmp/keyboard-virtual-table.png' })
+
+  // The toolbar is one tab stop (its first button that can be pressed); the arrows, Home and
+  // End move along the buttons that can be pressed.
+  const toolbar = page.getByRole('toolbar', { name: 'Browser' })
+  const stop = toolbar.locator('button[tabindex="0"]')
+  await expect(stop).toHaveCount(1)
+  await expect(stop).toBeEnabled()
+  const up = toolbar.getByRole('button', { name: 'Up', exact: true })
+  await expect(up).toHaveAttribute('tabindex', '0')
+  for (let pressed = 0; pressed < 12 && !(await hasFocus(up)); pressed += 1) {
+    await page.keyboard.press('Shift+Tab')
+  }
+  expect(await hasFocus(up)).toBe(true)
+  await page.keyboard.press('ArrowRight')
+  expect(await hasFocus(toolbar.getByRole('button', { name: 'Refresh', exact: true }))).toBe(true)
+  // Back and Forward cannot be pressed (no history yet): ArrowLeft from Up wraps to the end.
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  expect(await hasFocus(up)).toBe(false)
+  await page.keyboard.press('Home')
+  expect(await hasFocus(up)).toBe(true)
+  // Tab leaves the toolbar at once, for the breadcrumbs.
+  await page.keyboard.press('Tab')
+  expect(await toolbar.evaluate((bar) => bar.contains(bar.ownerDocument.activeElement))).toBe(false)
 })

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useRef } from 'react'
 import { useAppStore } from '../../store/app-store'
 import {
   ArrowLeftIcon,
@@ -20,6 +21,7 @@ import {
 } from '../icons'
 import { shortcutLabel } from '../shortcuts'
 import { Spinner } from '../spinner'
+import { useRovingToolbar } from '../use-roving-toolbar'
 import type { CommandId, ObjectCommand } from './object-commands'
 
 type Props = { readonly commands: Readonly<Record<CommandId, ObjectCommand>> }
@@ -65,8 +67,17 @@ export const BrowserToolbar = ({ commands }: Props) => {
   const refreshing = useAppStore((state) => state.listing?.refreshed != null)
   const location = useAppStore((state) => state.location)
   const openSync = useAppStore((state) => state.openSync)
+  const ref = useRef<HTMLDivElement>(null)
+  const roving = useRovingToolbar(ref)
   return (
-    <div className="browser-toolbar" role="toolbar" aria-label="Browser">
+    <div
+      ref={ref}
+      className="browser-toolbar"
+      role="toolbar"
+      aria-label="Browser"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       <div className="toolbar-group">
         <CommandButton command={commands.back} icon={<ArrowLeftIcon />} iconOnly />
         <CommandButton command={commands.forward} icon={<ArrowRightIcon />} iconOnly />
