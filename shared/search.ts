@@ -1,7 +1,7 @@
 /** Whole-bucket search by any part of a key: what it costs, what it finds, as both sides see them. */
 import type { ObjectEntry } from './objects'
 
-/** S3 lists at most this many keys per request, so a walk costs at least one request per this many objects. */
+/** S3 lists at most this many keys per request, so a walk costs one request per this many objects. */
 export const OBJECTS_PER_LISTING = 1000
 
 /** A search stops collecting here, so a one-letter text in a huge bucket cannot fill the memory. */

@@ -12,7 +12,7 @@ const costText = (cost: SearchCost): string => {
     const { objects, requests } = cost.lastWalk
     return `The last search here went through ${objects.toLocaleString()} objects in ${requests.toLocaleString()} listing requests: ${formatDuration(requests / cost.rate)} ${rate}.`
   }
-  return `S3 lists at most ${cost.objectsPerRequest.toLocaleString()} objects per request, so it takes at least one request per ${cost.objectsPerRequest.toLocaleString()} objects: ${formatDuration(searchSeconds(1_000_000, cost.rate))} or more per million objects ${rate}.`
+  return `S3 lists ${cost.objectsPerRequest.toLocaleString()} objects per request, so it takes one request per ${cost.objectsPerRequest.toLocaleString()} objects: ${formatDuration(searchSeconds(1_000_000, cost.rate))} per million objects ${rate}.`
 }
 
 /**
