@@ -22,6 +22,27 @@ describe('the object browser listing', () => {
     expect(callsOf('objects.head')).toHaveLength(0)
   })
 
+  it('shows the first page at once, then new rows in batches, not one update per page', async () => {
+    // Only the clock the listing reads is frozen: every page after the first arrives "at once".
+    vi.useFakeTimers({ toFake: ['performance'] })
+    try {
+      const { store } = await setUpBrowser({ demo: many(30_000) })
+      const shown: number[] = []
+      store.subscribe((state, previous) => {
+        const entries = state.listing?.entries
+        if (entries?.length && entries !== previous.listing?.entries) shown.push(entries.length)
+      })
+      store.getState().openLocation(demo)
+      // Not vi.waitFor: it would move the frozen clock on.
+      while (store.getState().listing?.status.state !== 'complete') {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      expect(shown).toEqual([1000, 30_000])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('drops the answers of a folder the user has left', async () => {
     const { store } = await setUpBrowser(
       { demo: [...many(3000, 'big/'), 'small/only.txt'] },
