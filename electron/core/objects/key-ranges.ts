@@ -5,6 +5,10 @@
  * page's span lands on "object-001999". Only a guess: a listing is exact whatever it returns.
  */
 
+/** A UTF-16 unit placed where its code point's UTF-8 bytes sort (surrogates above U+FFFF). */
+const lift = (unit: number): number =>
+  unit >= 0xd800 ? (unit < 0xe000 ? unit + 0x2000 : unit - 0x800) : unit
+
 /**
  * S3's order (UTF-8 bytes, which is code point order) without encoding: UTF-16 units compare the
  * same way except that surrogates (U+D800–U+DFFF, the halves of U+10000 and up) must sort above
@@ -15,10 +19,7 @@ export const compareNames = (a: string, b: string): number => {
   for (let index = 0; index < length; index += 1) {
     const left = a.charCodeAt(index)
     const right = b.charCodeAt(index)
-    if (left === right) continue
-    const lift = (unit: number): number =>
-      unit >= 0xd800 ? (unit < 0xe000 ? unit + 0x2000 : unit - 0x800) : unit
-    return lift(left) - lift(right)
+    if (left !== right) return lift(left) - lift(right)
   }
   return a.length - b.length
 }

@@ -80,8 +80,24 @@ const rangeFrom = (after: string | null, end: string | null): Range => ({
   folders: [],
 })
 
+/** The entries of a sorted list up to `end`, inclusive. */
+const upTo = <T>(entries: readonly T[], end: string, name: (entry: T) => string): readonly T[] => {
+  let kept = entries.length
+  while (kept > 0 && compareNames(name(entries[kept - 1] as T), end) > 0) kept -= 1
+  return kept === entries.length ? entries : entries.slice(0, kept)
+}
+
+const later = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined ? b : b === undefined || compareNames(a, b) > 0 ? a : b
+const earlier = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined ? b : b === undefined || compareNames(a, b) < 0 ? a : b
+
 /** An answer to a StartAfter that holds entries before it: the server ignored it. */
-const ignoredStartAfter = (after: string, objects: ObjectEntry[], folders: FolderEntry[]) =>
+const ignoredStartAfter = (
+  after: string,
+  objects: readonly ObjectEntry[],
+  folders: readonly FolderEntry[],
+) =>
   objects.some((object) => compareNames(object.key, after) <= 0) ||
   folders.some(
     (folder) => compareNames(folder.prefix, after) <= 0 && !after.startsWith(folder.prefix),
@@ -156,30 +172,28 @@ export const openParallelListing = (
       nextToken: string | null
     },
   ): void => {
-    const objects = [...answer.objects]
-    const folders = [...answer.folders]
+    const { objects, folders } = answer
     if (!range.checked && range.after !== null) {
       if (ignoredStartAfter(range.after, objects, folders)) return sequentialFromStart()
       range.checked = true
     }
     const end = range.end
-    const within = (name: string): boolean => end === null || compareNames(name, end) <= 0
-    const keptObjects = objects.filter((object) => within(object.key))
-    const keptFolders = folders.filter((folder) => within(folder.prefix))
-    range.objects.push(...keptObjects)
-    range.folders.push(...keptFolders)
-    const names = [...objects.map((o) => o.key), ...folders.map((f) => f.prefix)].sort(compareNames)
-    const last = names.at(-1)
+    // Entries come sorted: those past the range's end are at the tail.
+    const keptObjects = end === null ? objects : upTo(objects, end, (object) => object.key)
+    const keptFolders = end === null ? folders : upTo(folders, end, (folder) => folder.prefix)
+    for (const object of keptObjects) range.objects.push(object)
+    for (const folder of keptFolders) range.folders.push(folder)
+    const last = later(objects.at(-1)?.key, folders.at(-1)?.prefix)
     const passedEnd = keptObjects.length < objects.length || keptFolders.length < folders.length
     const reachedEnd = end !== null && last !== undefined && compareNames(last, end) >= 0
     range.done = answer.nextToken === null || passedEnd || reachedEnd || last === undefined
     range.token = answer.nextToken
     if (range.done || last === undefined) return
-    const first = names[0] ?? last
+    const first = earlier(objects[0]?.key, folders[0]?.prefix) ?? last
     cut(range, ranges.indexOf(range), {
       first,
       last,
-      count: names.length,
+      count: objects.length + folders.length,
       pageSize: scope.maxKeys,
     })
   }
