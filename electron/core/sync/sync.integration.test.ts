@@ -151,7 +151,14 @@ describe('a two-way pair on the test bed', () => {
     await writeFile(file(both as string), 'our version, written here')
     await utimes(file(both as string), later, later)
 
+    const phases = new Set<string>()
+    const stop = core.events.on('sync.compareProgress', (progress) => phases.add(progress.phase))
     const { comparison, plan } = await compareAndPreview({ pairId })
+    stop()
+    // Only the file whose size stayed the same needed its content read (in the worker).
+    expect(comparison.hashed.files).toBeGreaterThanOrEqual(1)
+    expect(comparison.hashed.files).toBeLessThanOrEqual(3)
+    expect(phases.has('hashing')).toBe(true)
     expect(comparison.groups.changed.count).toBe(3)
     expect(comparison.groups['remote-only'].count).toBe(3)
     expect(comparison.groups.conflict.count).toBe(1)
