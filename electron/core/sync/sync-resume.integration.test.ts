@@ -147,3 +147,33 @@ it('resumes after kill -9 and sends no finished file again', async () => {
   expect(third.output()).toContain('Already in step')
   expect(bed.emulator.log().every((entry) => entry.query['list-type'] === '2')).toBe(true)
 }, 300_000)
+
+it('exits 2 when a guard stops the run, and --yes confirms it', async () => {
+  const few = path.join(work, 'few')
+  await mkdir(few, { recursive: true })
+  await writeFile(path.join(few, 'small-00.txt'), 'file 0\n')
+  const setup = startTransferCore(dataDir)
+  const account = (await setup.call('accounts.list', {})).find((a) => a.name === 'Transfers')
+  await setup.call('sync.pairs.save', {
+    draft: {
+      name: 'Mirror few',
+      accountId: account?.id as string,
+      bucket: BUCKET,
+      prefix: 'up/',
+      localPath: few,
+      direction: 'mirror-up',
+    },
+  })
+  await setup.core.dispose()
+  bed.emulator.clearLog()
+  const stopped = startCli(['Mirror few'])
+  expect(await stopped.exited, stopped.output()).toBe(2)
+  expect(stopped.output()).toMatch(/^Mirror few: stopped, nothing changed\. This run would delete/m)
+  expect(bed.emulator.log().every((entry) => entry.method === 'GET')).toBe(true)
+
+  const confirmed = startCli(['Mirror few', '--yes'])
+  expect(await confirmed.exited, confirmed.output()).toBe(0)
+  expect(confirmed.output()).toMatch(/^Mirror few: .*deleted/m)
+  const there = await remoteState(direct, connection, BUCKET, 'up/')
+  expect(sorted(there)).toEqual(sorted(await localState(few)))
+}, 300_000)
