@@ -119,7 +119,11 @@ test('compare, preview, run, and sync again from the saved pair', async ({
     await screenshotForReadme(page, 'sync-preview')
     expect(await axeFindings(page, 'sync preview')).toEqual([])
 
-    await preview.getByRole('button', { name: 'Run sync' }).click()
+    // From the keyboard: the preview has focus once compared, and Run is the next stop.
+    await expect(preview.getByRole('heading', { name: 'Preview' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(preview.getByRole('button', { name: 'Run sync' })).toBeFocused()
+    await page.keyboard.press('Enter')
     const result = sync.getByRole('region', { name: 'Result' })
     await expect(result.getByText('3 uploaded.')).toBeVisible({ timeout: 30_000 })
     await expect(pairs.getByText(/^3 uploaded\./)).toBeVisible()

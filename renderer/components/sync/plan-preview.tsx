@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { ActionTotals, Comparison, SyncPlan } from '../../../shared/sync'
 import { useAppStore } from '../../store/app-store'
 import { formatDuration } from '../format'
@@ -25,6 +26,9 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
   const runSync = useAppStore((state) => state.runSync)
   const rerun = useAppStore((state) => state.compareSync)
   const webShell = useAppStore((state) => state.appInfo?.shell === 'web')
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // The comparison replaced what had focus (Compare, Stop comparing): the preview takes it.
+  useEffect(() => headingRef.current?.focus(), [plan?.planId])
   if (!plan) return null
   const { totals } = plan
   const nothing = plan.actions.length === 0
@@ -33,7 +37,7 @@ export const PlanPreview = ({ comparison, plan, confirm, starting }: Props) => {
 
   return (
     <section className="sync-preview" aria-labelledby="sync-preview-title">
-      <h2 className="sync-section-title" id="sync-preview-title">
+      <h2 className="sync-section-title" id="sync-preview-title" tabIndex={-1} ref={headingRef}>
         Preview
       </h2>
       {nothing ? (

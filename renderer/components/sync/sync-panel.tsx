@@ -1,4 +1,5 @@
 import './sync.css'
+import { useEffect, useRef } from 'react'
 import { useAppStore } from '../../store/app-store'
 import { ErrorNotice } from '../error-notice'
 import { CloseIcon } from '../icons'
@@ -17,6 +18,9 @@ export const SyncPanel = () => {
   const session = useAppStore((state) => state.syncSession)
   const closeSync = useAppStore((state) => state.closeSync)
   const editSyncDraft = useAppStore((state) => state.editSyncDraft)
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  // Keyboard and screen-reader users land on the panel it opened, not on the page's top.
+  useEffect(() => titleRef.current?.focus(), [])
   if (!session) return null
   const { draft, step, error } = session
 
@@ -24,7 +28,7 @@ export const SyncPanel = () => {
     <section className="sync-panel" aria-labelledby="sync-title">
       <header className="sync-header">
         <div>
-          <h1 className="sync-title" id="sync-title">
+          <h1 className="sync-title" id="sync-title" tabIndex={-1} ref={titleRef}>
             {session.pairId ? `Sync: ${draft.name}` : 'New sync'}
           </h1>
           {step.kind !== 'edit' && (
