@@ -132,6 +132,8 @@ describe('upload staging in the web shell', () => {
     const { stagedId } = JSON.parse(answer.body) as { stagedId: string }
     const file = path.join(dir, 'data', 'staging', stagedId)
     expect(md5Of(await readFile(file))).toBe(md5Of(Buffer.concat(chunks)))
+    // The copy keeps the dropped file's time, which its upload records as x-amz-meta-mtime.
+    expect((await lstat(file)).mtimeMs).toBe(1_700_000_000_000)
   })
 
   it('refuses a body longer or shorter than its size, keeping nothing', async () => {

@@ -5,13 +5,19 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CodedError } from '../../../shared/errors'
 
-export type StageMeta = { readonly name: string; readonly size: number }
+export type StageMeta = {
+  readonly name: string
+  readonly size: number
+  /** The dropped file's own modification time (ms): the staged copy takes it, so the upload
+   * records the file's time (x-amz-meta-mtime), not the moment it was staged. */
+  readonly lastModified?: number
+}
 
 export type Staging = {
   /** Streams `body` to a new staged file of exactly `meta.size` bytes. */
@@ -54,6 +60,10 @@ export const createStaging = (dataDir: string): Staging => {
             'INVALID_REQUEST',
             `Received ${received} bytes of "${meta.name}", not the announced ${meta.size}.`,
           )
+        }
+        if (meta.lastModified !== undefined) {
+          const time = new Date(meta.lastModified)
+          await utimes(temp, time, time)
         }
         await rename(temp, target)
         return { stagedId }
