@@ -70,6 +70,19 @@ describe('downloading onto a local file that exists', () => {
     expect(await readFile(path.join(folder, 'hello.txt'), 'utf8')).toBe('from the bucket')
   })
 
+  it('replaces a file it downloaded itself earlier in the session', async () => {
+    const folder = path.join(work, 'replace-again')
+    await mkdir(folder)
+    await download(folder, 'overwrite')
+    await waitForTransfers(h.call)
+    await writeFile(path.join(folder, 'hello.txt'), 'edited here')
+    await download(folder, 'overwrite')
+    const list = await waitForTransfers(h.call)
+    expect(list.totals.counts.failed).toBe(0)
+    expect(await readdir(folder)).toEqual(['hello.txt'])
+    expect(await readFile(path.join(folder, 'hello.txt'), 'utf8')).toBe('from the bucket')
+  })
+
   it('still keeps a folder of that name: replacing means files only', async () => {
     const folder = path.join(work, 'replace-folder')
     await mkdir(path.join(folder, 'hello.txt'), { recursive: true })

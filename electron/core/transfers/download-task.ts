@@ -289,6 +289,9 @@ export const createDownloadTask = (spec: DownloadSpec, deps: DownloadDeps): Tran
           await runSequential(connection, record, context)
         }
         const saved = await publish(partPath, spec.localPath, spec.replace)
+        // Published: the file on disk now holds the name, so the claim can go (a later download
+        // choosing to replace it gets this very path, not "name (1)").
+        deps.paths.release(spec.localPath)
         if (saved !== spec.localPath) {
           context.note(
             spec.replace
