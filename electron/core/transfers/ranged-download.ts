@@ -7,10 +7,12 @@
  * slots uploads use, so "parts in flight" means the same for both directions.
  */
 import { createHash, type Hash } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import type { Readable } from 'node:stream'
 import { GetObjectCommand, type GetObjectCommandOutput } from '@aws-sdk/client-s3'
 import { CodedError } from '../../../shared/errors'
 import type { Connection } from '../accounts'
+import { withRequestSignal } from '../request-signal'
 import type { DownloadRecord } from './journal'
 import { drainAt, type PartFile } from './part-file'
 import { bareEtag, isPlainMd5, partSizeFor } from './part-plan'
@@ -137,13 +139,23 @@ const createFrontier = (part: PartFile, chunkSize: number, size: number) => {
   }
 }
 
+/** The most ranges in flight at once (transfers.settings caps partsInFlight there). */
+const MAX_PARTS_IN_FLIGHT = 64
+
 /** Downloads every missing chunk; resolves with the finished record, verified. */
 export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<DownloadRecord> => {
   const { connection, part, context } = job
   const local = new AbortController()
   const signal = AbortSignal.any([context.signal, local.signal])
+  // It holds one listener per range in flight (each range's requests listen on a signal of their
+  // own, request-signal.ts), and ranges wait for a slot one at a time: at most partsInFlight.
+  setMaxListeners(MAX_PARTS_IN_FLIGHT + 10, signal)
 
-  const get = (range: string, etag: string | null): Promise<GetObjectCommandOutput> =>
+  const get = (
+    range: string,
+    etag: string | null,
+    abortSignal: AbortSignal = signal,
+  ): Promise<GetObjectCommandOutput> =>
     connection.client
       .send(
         new GetObjectCommand({
@@ -152,7 +164,7 @@ export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<
           Range: range,
           IfMatch: etag ?? undefined,
         }),
-        { abortSignal: signal },
+        { abortSignal },
       )
       .catch((error: unknown) => {
         // If-Match failed (S3 answers 412), or the object shrank below our range (416).
@@ -204,7 +216,7 @@ export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<
   context.setDone(arrivedBytes(record))
   if (frontier) void frontier.advance(done).catch(() => undefined)
 
-  const fetchChunk = async (index: number): Promise<void> => {
+  const fetchChunk = async (index: number, own: AbortSignal): Promise<void> => {
     const { start, end } = chunkBounds(index, chunkSize, size)
     let written = started.get(index) ?? 0
     let before = written
@@ -213,14 +225,14 @@ export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<
         before = written
         const answer =
           (index === 0 ? takeFirst() : null) ??
-          (await get(`bytes=${start + written}-${end - 1}`, etag))
+          (await get(`bytes=${start + written}-${end - 1}`, etag, own))
         if (bareEtag(answer.ETag) !== bareEtag(etag)) {
           // Some servers ignore If-Match: an answer from another version is not ours to keep.
           ;(answer.Body as Readable | undefined)?.destroy()
           throw new ObjectChanged()
         }
         await drainAt(answer.Body as Readable, part, start + written, {
-          signal,
+          signal: own,
           limit: end - start - written,
           progress: (bytes) => {
             written += bytes
@@ -235,7 +247,11 @@ export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<
           )
         }
       },
-      { policy: deps.retry, signal, progressed: () => written - before >= PROGRESS_RESETS_RETRIES },
+      {
+        policy: deps.retry,
+        signal: own,
+        progressed: () => written - before >= PROGRESS_RESETS_RETRIES,
+      },
     )
     done.add(index)
     started.delete(index)
@@ -248,23 +264,29 @@ export const downloadRanged = async (job: RangedJob, deps: RangedDeps): Promise<
     (index) => !done.has(index),
   )
   const failures: unknown[] = []
-  await Promise.all(
-    missing.map(async (index) => {
-      let slot
-      try {
-        slot = await deps.slots.acquire(0, signal)
-        await fetchChunk(index)
-      } catch (error) {
-        // The first failure stops the others; what they throw because of that is noise.
-        if (!local.signal.aborted) {
-          failures.push(error)
-          local.abort(error)
-        }
-      } finally {
-        slot?.release()
-      }
-    }),
-  )
+  const fail = (error: unknown): void => {
+    // The first failure stops the others; what they throw because of that is noise.
+    if (local.signal.aborted) return
+    failures.push(error)
+    local.abort(error)
+  }
+  // One range waits for a slot at a time (not every range at once, each with a listener on the
+  // download's signal); those given one run together.
+  const running: Promise<void>[] = []
+  for (const index of missing) {
+    if (signal.aborted) break
+    const slot = await deps.slots.acquire(0, signal).catch((error: unknown) => {
+      fail(error)
+      return null
+    })
+    if (!slot) break
+    running.push(
+      withRequestSignal(signal, (own) => fetchChunk(index, own))
+        .catch(fail)
+        .finally(() => slot.release()),
+    )
+  }
+  await Promise.all(running)
   // Chunk 0 never started (a stop while waiting for a slot): free its connection.
   ;(takeFirst()?.Body as Readable | undefined)?.destroy()
   if (context.signal.aborted || failures.length > 0) {
