@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, dialog, shell } from 'electron'
 import { createCore } from '../core/core'
+import { osTrash } from '../core/sync/trash'
 import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { appVersion } from '../core/version'
 import { registerAppScheme, serveRenderer } from './app-protocol'
@@ -32,6 +33,8 @@ const startShell = async (): Promise<void> => {
     secrets: await openSecretStore(dataDir),
     downloadsDir: app.getPath('downloads'),
     openFile: openFileWith((file) => shell.openPath(file)),
+    // A sync's local deletes go to the OS trash, where the user can get them back.
+    trash: osTrash((file) => shell.trashItem(file)),
   })
   if (movedFrom) core.log.write('data-moved', { from: movedFrom, to: dataDir })
   serveRenderer(path.join(here, '..', 'renderer'))

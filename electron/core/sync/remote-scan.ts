@@ -74,5 +74,6 @@ export const scanRemote = async (
       entries.set(marker, { kind: 'folder' })
     }
   }
-  return { entries, skipped, requests }
+  // An empty folder yields no page, yet its listing was one request.
+  return { entries, skipped, requests: Math.max(requests, 1) }
 }
