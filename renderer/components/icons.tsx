@@ -165,6 +165,12 @@ export const InfoIcon = () => (
   </Icon>
 )
 
+export const MoreIcon = () => (
+  <Icon>
+    <path d="M3.5 8h.01M8 8h.01M12.5 8h.01" strokeWidth="2.4" />
+  </Icon>
+)
+
 export const SearchIcon = () => (
   <Icon>
     <circle cx="7" cy="7" r="4.2" />

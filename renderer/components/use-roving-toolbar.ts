@@ -5,8 +5,11 @@
 import type { FocusEvent, KeyboardEvent, RefObject } from 'react'
 import { useCallback, useLayoutEffect, useRef } from 'react'
 
+/** The buttons that can be pressed: enabled, and not moved to an overflow menu (hidden). */
 const enabledButtons = (toolbar: HTMLElement): HTMLButtonElement[] =>
-  [...toolbar.querySelectorAll('button')].filter((button) => !button.disabled)
+  [...toolbar.querySelectorAll('button')].filter(
+    (button) => !button.disabled && !button.closest('[hidden]'),
+  )
 
 /** Makes `stop` (or the first enabled button) the one button Tab reaches. */
 const setTabStop = (toolbar: HTMLElement, wanted: HTMLElement | null): void => {

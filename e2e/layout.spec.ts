@@ -1,0 +1,113 @@
+/**
+ * Issue 14, item 5: a layout that stays out of the way, on the local sandbox at 1,024 and
+ * 1,600 px: the toolbar keeps one row (what does not fit is in More). Screenshots of the layout,
+ * light and dark, go to docs/screenshots with UPDATE_SCREENSHOTS=1.
+ */
+import { mkdir } from 'node:fs/promises'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const screenshotForReadme = async (page: Page, name: string): Promise<void> => {
+  if (!process.env.UPDATE_SCREENSHOTS) return
+  await mkdir('docs/screenshots', { recursive: true })
+  await page.screenshot({ path: `docs/screenshots/${name}.png` })
+}
+
+/** Opens the sandbox's demo bucket in a window `width` px wide. */
+const openDemo = async (page: Page, url: string, width: number): Promise<void> => {
+  await page.setViewportSize({ width, height: 800 })
+  await page.goto(url)
+  const demo = page.getByRole('tree', { name: 'Accounts' }).getByRole('treeitem', {
+    name: 'demo',
+    exact: true,
+  })
+  // The sandbox seeds its demo bucket on first start: that can take a while on a busy machine.
+  await demo.click({ timeout: 30_000 })
+  await expect(
+    page
+      .getByRole('grid', { name: 'Objects' })
+      .getByRole('row', { name: 'README.txt', exact: true }),
+  ).toBeVisible()
+}
+
+/** The names of the toolbar's shown buttons, and the distinct tops of their boxes (rows). */
+const toolbarRow = (toolbar: Locator) =>
+  toolbar.evaluate((bar) => {
+    const shown = [...bar.querySelectorAll('button')].filter((button) => button.offsetParent)
+    return {
+      names: shown.map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''),
+      tops: [...new Set(shown.map((button) => Math.round(button.getBoundingClientRect().top)))],
+    }
+  })
+
+test('the toolbar keeps one row; what does not fit is in More, by mouse and keyboard', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const toolbar = page.getByRole('toolbar', { name: 'Browser' })
+  const more = toolbar.getByRole('button', { name: 'More' })
+
+  // Wide: every command on the row, no More.
+  await openDemo(page, app.url, 1600)
+  const wide = await toolbarRow(toolbar)
+  expect(wide.tops).toHaveLength(1)
+  await expect(more).toBeHidden()
+  expect(wide.names).toContain('Properties')
+  expect(wide.names).toContain('Sync with a local folder')
+
+  // Narrow: still one row; the rest are in More, the same commands in the same order.
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await expect(more).toBeVisible()
+  const narrow = await toolbarRow(toolbar)
+  expect(narrow.tops).toHaveLength(1)
+  expect(narrow.names.at(-1)).toBe('More')
+  await more.click()
+  const menu = page.getByRole('menu', { name: 'More commands' })
+  const inMenu = await menu
+    .getByRole('menuitem')
+    .evaluateAll((items) =>
+      items.map((item) => item.querySelector('.context-menu-label')?.textContent ?? ''),
+    )
+  expect(inMenu.length).toBeGreaterThan(0)
+  expect([...narrow.names.slice(0, -1), ...inMenu].map((name) => name.replace(/…$/, ''))).toEqual(
+    wide.names.map((name) => name.replace(/…$/, '')),
+  )
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+
+  // A command from More works: Properties on the selected README.txt.
+  await page
+    .getByRole('grid', { name: 'Objects' })
+    .getByRole('row', { name: 'README.txt', exact: true })
+    .click()
+  await more.click()
+  await menu.getByRole('menuitem', { name: /^Properties/ }).click()
+  await expect(page.getByRole('dialog', { name: 'Properties' })).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  // By keyboard: More is on the toolbar's arrow path (End), Enter opens it with focus on its
+  // first command, Escape gives focus back to More.
+  await toolbar.getByRole('button', { name: 'Up', exact: true }).focus()
+  await page.keyboard.press('End')
+  await expect(more).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(menu.getByRole('menuitem').first()).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem').first()).not.toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(more).toBeFocused()
+})
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1024, 1600]) {
+    test(`the layout at ${width} px, ${colorScheme}: one toolbar row`, async ({ page, app }) => {
+      await page.emulateMedia({ colorScheme })
+      await openDemo(page, app.url, width)
+      expect((await toolbarRow(page.getByRole('toolbar', { name: 'Browser' }))).tops).toHaveLength(
+        1,
+      )
+      await screenshotForReadme(page, `layout-${width}-${colorScheme}`)
+    })
+  }
+}
