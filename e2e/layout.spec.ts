@@ -111,3 +111,65 @@ for (const colorScheme of ['light', 'dark'] as const) {
     })
   }
 }
+
+/** The bottom of the main area and the top of a region, in px. */
+const edges = async (page: Page, region: Locator) => {
+  const main = await page.locator('main').boundingBox()
+  const panel = await region.boundingBox()
+  if (!main || !panel) throw new Error('main area or panel not shown')
+  return { mainBottom: main.y + main.height, panelTop: panel.y }
+}
+
+test('the panels dock under the table, which shrinks; the dock is resized and remembered', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, app.url, 1024)
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const before = (await grid.boundingBox())?.height ?? 0
+  await page.getByRole('button', { name: 'Jobs', exact: true }).click()
+  await page.getByRole('button', { name: 'Transfers', exact: true }).click()
+  const jobs = page.getByRole('region', { name: 'Jobs' })
+  const transfers = page.getByRole('region', { name: 'Transfers' })
+  await expect(jobs).toBeVisible()
+  await expect(transfers).toBeVisible()
+
+  // Side by side, below the main area, which gave them its room: nothing covers the table.
+  const docked = await edges(page, jobs)
+  expect(docked.panelTop).toBeGreaterThanOrEqual(docked.mainBottom - 4)
+  expect((await edges(page, transfers)).panelTop).toBe(docked.panelTop)
+  expect((await grid.boundingBox())?.height ?? 0).toBeLessThan(before - 100)
+  await expect(grid.getByRole('row', { name: 'README.txt', exact: true })).toBeVisible()
+
+  // The splitter on its top edge: keys, then the pointer.
+  const splitter = page.getByRole('separator', { name: 'Resize panels' })
+  await expect(splitter).toHaveAttribute('aria-orientation', 'horizontal')
+  const start = Number(await splitter.getAttribute('aria-valuenow'))
+  await splitter.focus()
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('ArrowUp')
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 32))
+  const box = await splitter.boundingBox()
+  if (!box) throw new Error('splitter not shown')
+  await page.mouse.move(box.x + 200, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 200, box.y + box.height / 2 - 60, { steps: 4 })
+  await page.mouse.up()
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 92))
+  const taller = await edges(page, jobs)
+  expect(taller.panelTop).toBeLessThan(docked.panelTop - 80)
+  expect(taller.panelTop).toBeGreaterThanOrEqual(taller.mainBottom - 4)
+  await page.mouse.move(600, 200)
+  await screenshotForReadme(page, 'layout-docked-panels')
+
+  // Remembered after a reload.
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Local sandbox' }).or(grid)).toBeVisible()
+  if (!(await page.getByRole('region', { name: 'Jobs' }).isVisible())) {
+    await page.getByRole('button', { name: 'Jobs', exact: true }).click()
+  }
+  await expect(page.getByRole('separator', { name: 'Resize panels' })).toHaveAttribute(
+    'aria-valuenow',
+    String(start + 92),
+  )
+})

@@ -4,6 +4,7 @@ import { DialogHost } from './dialogs/dialog-host'
 import { EditsPanel } from './edits/edits-panel'
 import { JobsPanel } from './jobs/jobs-panel'
 import { MainView } from './main-view'
+import { PanelDock } from './panel-dock'
 import { RequestLogPanel } from './requests/request-log-panel'
 import { LinkNotice } from './share/link-notice'
 import { SharesPanel } from './share/shares-panel'
@@ -13,8 +14,9 @@ import { FileDropGuard } from './uploads/file-drop-guard'
 
 /**
  * The window: the accounts tree on the left, the open bucket, account or connect form on the
- * right, the request log (when open) under it, the status bar below; the jobs, transfers and links
- * panels, the link notice, dialogs and (web shell) the connection banner over them.
+ * right, the docked trays (edits, jobs, transfers, links) and the request log (when open) under
+ * it, the status bar below; the link notice, dialogs and (web shell) the connection banner over
+ * them.
  */
 export const App = () => (
   <div className="app">
@@ -22,14 +24,14 @@ export const App = () => (
     <main className="main">
       <MainView />
     </main>
-    <RequestLogPanel />
-    <StatusBar />
-    <div className="trays">
+    <PanelDock>
       <EditsPanel />
       <JobsPanel />
       <TransfersPanel />
       <SharesPanel />
-    </div>
+    </PanelDock>
+    <RequestLogPanel />
+    <StatusBar />
     <LinkNotice />
     <DialogHost />
     <FileDropGuard />

@@ -9,7 +9,7 @@ type Props = {
   readonly children: ReactNode
 }
 
-/** A panel over the page (a tray, the request log): a named region that Escape can close. */
+/** A docked panel (a tray, the request log): a named region that Escape can close. */
 export const PanelRegion = ({ id, label, className, onClose, children }: Props) => (
   // A named <section> is a region; Escape bubbles up from whatever inside has focus.
   // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
