@@ -173,3 +173,42 @@ test('the panels dock under the table, which shrinks; the dock is resized and re
     String(start + 92),
   )
 })
+
+test('the sidebar is resized by keys or by dragging its edge, and keeps its width', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, app.url, 1024)
+  const splitter = page.getByRole('separator', { name: 'Resize sidebar' })
+  const sidebarWidth = () =>
+    page.evaluate(() => document.querySelector('.app > .sidebar')?.getBoundingClientRect().width)
+  await expect(splitter).toHaveAttribute('aria-orientation', 'vertical')
+  const start = Number(await splitter.getAttribute('aria-valuenow'))
+  expect(await sidebarWidth()).toBe(start)
+
+  await splitter.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 80))
+  expect(await sidebarWidth()).toBe(start + 80)
+  await page.keyboard.press('ArrowLeft')
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 64))
+
+  const box = await splitter.boundingBox()
+  if (!box) throw new Error('splitter not shown')
+  await page.mouse.move(box.x + box.width / 2, 300)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 + 50, 300, { steps: 4 })
+  await page.mouse.up()
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 114))
+  // The main area gave up the room: the table's right edge is still the window's.
+  const grid = await page.getByRole('grid', { name: 'Objects' }).boundingBox()
+  expect(Math.round((grid?.x ?? 0) + (grid?.width ?? 0))).toBeLessThanOrEqual(1024)
+
+  await page.reload()
+  await expect(page.getByRole('separator', { name: 'Resize sidebar' })).toHaveAttribute(
+    'aria-valuenow',
+    String(start + 114),
+  )
+  expect(await sidebarWidth()).toBe(start + 114)
+})
