@@ -180,8 +180,7 @@ test('the sidebar is resized by keys or by dragging its edge, and keeps its widt
 }) => {
   await openDemo(page, app.url, 1024)
   const splitter = page.getByRole('separator', { name: 'Resize sidebar' })
-  const sidebarWidth = () =>
-    page.evaluate(() => document.querySelector('.app > .sidebar')?.getBoundingClientRect().width)
+  const sidebarWidth = async () => (await page.locator('.app > .sidebar').boundingBox())?.width
   await expect(splitter).toHaveAttribute('aria-orientation', 'vertical')
   const start = Number(await splitter.getAttribute('aria-valuenow'))
   expect(await sidebarWidth()).toBe(start)
@@ -211,4 +210,38 @@ test('the sidebar is resized by keys or by dragging its edge, and keeps its widt
     String(start + 114),
   )
   expect(await sidebarWidth()).toBe(start + 114)
+})
+
+test('the tree unfolds to the folder the table opens, and marks it current', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, app.url, 1024)
+  const tree = page.getByRole('tree', { name: 'Accounts' })
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const row = (name: string) => tree.getByRole('treeitem', { name, exact: true })
+  // demo is open, still folded: no folder rows yet.
+  await expect(row('documents')).toHaveCount(0)
+
+  await grid.getByRole('row', { name: 'documents', exact: true }).dblclick()
+  await expect(row('documents')).toHaveAttribute('aria-current', 'page')
+  await expect(row('documents')).toHaveAttribute('aria-selected', 'true')
+  await expect(row('demo')).toHaveAttribute('aria-expanded', 'true')
+  await expect(row('demo')).not.toHaveAttribute('aria-current', 'page')
+
+  await grid.getByRole('row', { name: 'reports', exact: true }).dblclick()
+  await expect(row('reports')).toHaveAttribute('aria-current', 'page')
+  await expect(row('documents')).toHaveAttribute('aria-expanded', 'true')
+  await expect(row('documents')).not.toHaveAttribute('aria-current', 'page')
+
+  // Back, then the breadcrumbs: the mark follows.
+  await page.getByRole('toolbar', { name: 'Browser' }).getByRole('button', { name: 'Back' }).click()
+  await expect(row('documents')).toHaveAttribute('aria-current', 'page')
+  await expect(row('reports')).not.toHaveAttribute('aria-current', 'page')
+  await page
+    .getByRole('navigation', { name: 'Breadcrumbs' })
+    .getByRole('button', { name: 'demo' })
+    .click()
+  await expect(row('demo')).toHaveAttribute('aria-current', 'page')
+  await expect(row('documents')).not.toHaveAttribute('aria-current', 'page')
 })

@@ -10,6 +10,7 @@ import type { ListingStatus } from './browser-slice'
 import { checkedPage } from './browser-slice'
 import type { Location } from './location'
 import { prefixesOverlap } from './location'
+import { prefixChain } from '../../shared/s3-keys'
 import { createRequestIds, sendCancellable } from './request-ids'
 
 export type FolderList = {
@@ -26,6 +27,11 @@ export type TreeSlice = {
   readonly folderLists: ReadonlyMap<string, FolderList>
   toggleAccount(accountId: string): void
   toggleFolder(node: Location): void
+  /**
+   * Unfolds the way to a location (its account, bucket and parent folders), listing what is not
+   * listed yet, so the tree shows the folder the table has open.
+   */
+  revealFolder(location: Location): void
   /** Lists a node's subfolders (again). */
   loadFolders(node: Location): Promise<void>
   /** Lists again the expanded nodes a change can touch, and forgets the folded ones. */
@@ -93,6 +99,27 @@ export const createTreeSlice =
         const list = get().folderLists.get(id)
         if (expanded.has(id) && (list === undefined || list.status.state === 'failed')) {
           void get().loadFolders(node)
+        }
+      },
+
+      revealFolder: (location) => {
+        const { collapsedAccounts, expandedFolders } = get()
+        // The bucket (prefix '') and each folder above the open one; the open one stays as it is.
+        const way = ['', ...prefixChain(location.prefix)]
+          .filter((prefix) => prefix !== location.prefix)
+          .map((prefix) => ({ ...location, prefix }))
+        const folded = way.filter((node) => !expandedFolders.has(treeNodeId(node)))
+        if (!collapsedAccounts.has(location.accountId) && folded.length === 0) return
+        const collapsed = new Set(collapsedAccounts)
+        collapsed.delete(location.accountId)
+        set({
+          collapsedAccounts: collapsed,
+          expandedFolders: new Set([...expandedFolders, ...folded.map(treeNodeId)]),
+        })
+        if (collapsedAccounts.has(location.accountId)) get().ensureBuckets(location.accountId)
+        for (const node of folded) {
+          const list = get().folderLists.get(treeNodeId(node))
+          if (list === undefined || list.status.state === 'failed') void get().loadFolders(node)
         }
       },
 

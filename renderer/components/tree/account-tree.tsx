@@ -1,6 +1,6 @@
 import './tree.css'
 import type { KeyboardEvent } from 'react'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store/app-store'
 import { selectSidebarAccounts } from '../../store/selectors'
@@ -35,7 +35,7 @@ const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
   target?.focus()
 }
 
-/** Accounts → buckets → folders, as one tree with lazily listed folders. */
+/** Accounts → buckets → folders, as one tree with lazily listed folders, open to the current one. */
 export const AccountTree = () => {
   const accounts = useAppStore(useShallow(selectSidebarAccounts))
   const [menu, setMenu] = useState<Menu | null>(null)
@@ -44,6 +44,13 @@ export const AccountTree = () => {
     [],
   )
   const closeMenu = useCallback(() => setMenu(null), [])
+  // Wherever a folder was opened from (table, breadcrumbs, back and forward), the tree unfolds
+  // the way to it; its row is then marked current (aria-current) and scrolled into view.
+  const location = useAppStore((state) => state.location)
+  const revealFolder = useAppStore((state) => state.revealFolder)
+  useEffect(() => {
+    if (location) revealFolder(location)
+  }, [location, revealFolder])
 
   return (
     <>

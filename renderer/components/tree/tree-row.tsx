@@ -1,4 +1,5 @@
 import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
+import { useEffect, useRef } from 'react'
 import { ChevronRightIcon } from '../icons'
 import { Spinner } from '../spinner'
 import type { DropHandlers } from '../uploads/use-file-drop'
@@ -40,6 +41,12 @@ export const TreeRow = ({
   onDelete,
   drop,
 }: Props) => {
+  const ref = useRef<HTMLDivElement>(null)
+  // The current row comes into view when it becomes current (the tree follows the table).
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [current])
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return
     if (event.key === 'Enter' || event.key === ' ') onActivate()
@@ -62,6 +69,7 @@ export const TreeRow = ({
 
   return (
     <div
+      ref={ref}
       role="treeitem"
       className={drop?.over ? 'tree-row is-drop-target' : 'tree-row'}
       aria-level={level}
