@@ -245,3 +245,50 @@ test('the tree unfolds to the folder the table opens, and marks it current', asy
   await expect(row('demo')).toHaveAttribute('aria-current', 'page')
   await expect(row('documents')).not.toHaveAttribute('aria-current', 'page')
 })
+
+test('typing a name in the table moves the focus to it; the single keys still work', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, app.url, 1024)
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const focusedRow = () =>
+    grid.evaluate((element) => {
+      const id = element.getAttribute('aria-activedescendant')
+      return id ? element.ownerDocument.getElementById(id)?.getAttribute('aria-label') : null
+    })
+  await grid.focus()
+
+  await page.keyboard.type('p')
+  await expect.poll(focusedRow).toBe('photos')
+  // Typed together, the letters are one name; the row is selected as by a click.
+  await page.waitForTimeout(1200)
+  await page.keyboard.type('rea')
+  await expect.poll(focusedRow).toBe('README.txt')
+  await expect(grid.getByRole('row', { name: 'README.txt', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  )
+  // "real" typed at once is one text that matches nothing: the focus stays (not on logs).
+  await page.waitForTimeout(1200)
+  await page.keyboard.type('real')
+  await expect.poll(focusedRow).toBe('README.txt')
+  // After a pause a new name starts: "l" finds logs.
+  await page.waitForTimeout(1200)
+  await page.keyboard.type('l')
+  await expect.poll(focusedRow).toBe('logs')
+  // And again after another pause.
+  await page.waitForTimeout(1200)
+  await page.keyboard.type('d')
+  await expect.poll(focusedRow).toBe('documents')
+
+  // The single-key shortcuts still act: Down moves, F2 renames the focused row.
+  await page.keyboard.press('ArrowDown')
+  await expect.poll(focusedRow).toBe('logs')
+  await page.waitForTimeout(1200)
+  await page.keyboard.type('r')
+  await page.keyboard.press('F2')
+  await expect(page.getByRole('dialog', { name: 'Rename' }).getByLabel('New name')).toHaveValue(
+    'README.txt',
+  )
+})

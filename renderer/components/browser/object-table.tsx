@@ -9,6 +9,7 @@ import { isMac } from '../shortcuts'
 import { openEntry } from './object-commands'
 import { ObjectRow, rowId } from './object-row'
 import { ObjectTableHeader } from './object-table-header'
+import { createTypedText, findRow, isFindKey } from './type-to-find'
 import { scrollRowIntoView, useVirtualWindow } from './use-virtual-window'
 
 /** Keep in step with --object-row and --object-head in browser.css. */
@@ -43,6 +44,7 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
   const moveFocus = useAppStore((state) => state.moveFocus)
   const clearSelection = useAppStore((state) => state.clearSelection)
   const ref = useRef<HTMLDivElement>(null)
+  const typed = useRef(createTypedText()).current
   const { start, end, viewport, onScroll } = useVirtualWindow(
     ref,
     rows.length,
@@ -115,6 +117,13 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
     if (event.key === 'Escape' && selectedKeys.size > 0) {
       event.preventDefault()
       clearSelection()
+      return
+    }
+    if (isFindKey(event, typed.typing())) {
+      event.preventDefault()
+      const found = findRow(rows, typed.type(event.key), focusIndex)
+      const row = rows[found]
+      if (row) selectEntry(row.key, 'replace')
       return
     }
     const focused = rows[focusIndex]
