@@ -300,3 +300,53 @@ test('typing a name in the table moves the focus to it; the single keys still wo
     'README.txt',
   )
 })
+
+test('columns are hidden from the header menu and resized on their edge, and stay so', async ({
+  page,
+  app,
+}) => {
+  await openDemo(page, app.url, 1024)
+  const grid = page.getByRole('grid', { name: 'Objects' })
+  const header = (name: string) => grid.getByRole('columnheader', { name, exact: true })
+  const readme = grid.getByRole('row', { name: 'README.txt', exact: true })
+  await expect(header('Size')).toBeVisible()
+  await expect(readme.getByRole('gridcell', { name: '270 bytes' })).toBeVisible()
+
+  // Hide Size from the titles' menu.
+  await header('Name').click({ button: 'right' })
+  await page
+    .getByRole('menu', { name: 'Columns' })
+    .getByRole('menuitem', { name: 'Hide the Size column' })
+    .click()
+  await expect(header('Size')).toHaveCount(0)
+  await expect(readme.getByRole('gridcell', { name: '270 bytes' })).toBeHidden()
+  await expect(grid).toHaveAttribute('aria-colcount', '3')
+
+  // Widen Modified by keys on its splitter: the title grows by as much.
+  const splitter = grid.getByRole('separator', { name: 'Resize the Modified column' })
+  const start = Number(await splitter.getAttribute('aria-valuenow'))
+  const before = (await header('Modified').boundingBox())?.width ?? 0
+  await splitter.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(start + 32))
+  expect(Math.round((await header('Modified').boundingBox())?.width ?? 0)).toBe(
+    Math.round(before + 32),
+  )
+
+  // Both remembered after a reload; then Size is shown again.
+  await page.reload()
+  await page
+    .getByRole('tree', { name: 'Accounts' })
+    .getByRole('treeitem', { name: 'demo', exact: true })
+    .click({ timeout: 30_000 })
+  await expect(readme).toBeVisible()
+  await expect(header('Size')).toHaveCount(0)
+  await expect(grid.getByRole('separator', { name: 'Resize the Modified column' })).toHaveAttribute(
+    'aria-valuenow',
+    String(start + 32),
+  )
+  await header('Type').click({ button: 'right' })
+  await page.getByRole('menuitem', { name: 'Show the Size column' }).click()
+  await expect(readme.getByRole('gridcell', { name: '270 bytes' })).toBeVisible()
+})

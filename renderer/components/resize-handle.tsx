@@ -17,6 +17,8 @@ type Props = {
   readonly onResize: (size: number) => void
   readonly controls?: string
   readonly className?: string
+  /** The area sized is on the other side: right of a vertical bar (a column's left edge). */
+  readonly reverse?: boolean
 }
 
 const step = 16
@@ -29,23 +31,25 @@ export const ResizeHandle = ({
   onResize,
   controls,
   className,
+  reverse = false,
 }: Props) => {
   const drag = useRef<{ readonly from: number; readonly size: number } | null>(null)
   const vertical = orientation === 'vertical'
   const at = (event: PointerEvent) => (vertical ? event.clientX : event.clientY)
-  // Dragging right grows the area on the left; dragging up grows the area below.
-  const sign = vertical ? 1 : -1
+  // Dragging right grows the area on the left; dragging up grows the area below. The keys
+  // move the bar the same way.
+  const sign = (vertical ? 1 : -1) * (reverse ? -1 : 1)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const by = event.shiftKey ? step * 4 : step
-    const grow = vertical ? 'ArrowRight' : 'ArrowUp'
-    const shrink = vertical ? 'ArrowLeft' : 'ArrowDown'
-    const next = {
-      [grow]: size + by,
-      [shrink]: size - by,
-      Home: limits.min,
-      End: limits.max,
-    }[event.key]
+    const keys = vertical ? ['ArrowRight', 'ArrowLeft'] : ['ArrowUp', 'ArrowDown']
+    const [grow, shrink] = reverse ? [keys[1], keys[0]] : keys
+    const next =
+      event.key === grow
+        ? size + by
+        : event.key === shrink
+          ? size - by
+          : { Home: limits.min, End: limits.max }[event.key]
     if (next === undefined) return
     event.preventDefault()
     onResize(clampSize(next, limits))

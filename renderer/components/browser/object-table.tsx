@@ -9,6 +9,7 @@ import { isMac } from '../shortcuts'
 import { openEntry } from './object-commands'
 import { ObjectRow, rowId } from './object-row'
 import { ObjectTableHeader } from './object-table-header'
+import { columnStyle, optionalColumns, useTableColumns } from './table-columns'
 import { createTypedText, findRow, isFindKey } from './type-to-find'
 import { scrollRowIntoView, useVirtualWindow } from './use-virtual-window'
 
@@ -45,6 +46,8 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
   const clearSelection = useAppStore((state) => state.clearSelection)
   const ref = useRef<HTMLDivElement>(null)
   const typed = useRef(createTypedText()).current
+  const columns = useTableColumns()
+  const hidden = columns.settings.hidden
   const { start, end, viewport, onScroll } = useVirtualWindow(
     ref,
     rows.length,
@@ -144,11 +147,12 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
   return (
     <div
       ref={ref}
-      className="object-table"
+      className={['object-table', ...hidden.map((id) => `hides-${id}`)].join(' ')}
+      style={columnStyle(columns.settings)}
       role="grid"
       aria-label="Objects"
       aria-rowcount={rows.length + 1}
-      aria-colcount={4}
+      aria-colcount={1 + optionalColumns.length - hidden.length}
       aria-multiselectable="true"
       // Only a row in the DOM can be pointed at: one scrolled out of the window is not there.
       aria-activedescendant={
@@ -166,7 +170,7 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
         onContextMenu(event.clientX, event.clientY)
       }}
     >
-      <ObjectTableHeader />
+      <ObjectTableHeader columns={columns} />
       {/* A click on the empty area below the rows clears the selection (Escape does by key). */}
       {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
       <div
