@@ -64,10 +64,14 @@ const ignoresStartAfter = new WeakSet<object>()
 
 const DEFAULT_IN_FLIGHT = 20
 const DEFAULT_BUFFERED = 50_000
-/** The open end is cut at up to this many pages ahead of the first page. */
+/**
+ * The open end is cut at most this many pages ahead — and never farther than as many pages as
+ * have been seen, so a short folder costs a few requests past its end, not a spread over 256
+ * pages (DSS counts every request).
+ */
 const FARTHEST_PAGES = 256
 /** A range is cut only into pieces of at least this many pages' worth. */
-const MIN_PIECE_PAGES = 3
+const MIN_PIECE_PAGES = 8
 
 const rangeFrom = (after: string | null, end: string | null): Range => ({
   after,
@@ -128,6 +132,8 @@ export const openParallelListing = (
   const mayCut = (): boolean =>
     options.parallel !== false && !isV1Only(connection) && !ignoresStartAfter.has(connection.client)
   let ranges: Range[] = [rangeFrom(scope.after ?? null, null)]
+  /** Pages answered so far: how far ahead the open end may be cut. */
+  let pagesSeen = 0
   let asking = 0
   let failure: { error: unknown } | null = null
   /** What was handed out last, of each kind: nothing at or before it goes out again. */
@@ -153,7 +159,7 @@ export const openParallelListing = (
     const idle = inFlight - working()
     const cuts =
       range.end === null
-        ? cutsAhead(span, scope.prefix, FARTHEST_PAGES)
+        ? cutsAhead(span, scope.prefix, Math.min(FARTHEST_PAGES, Math.max(2, pagesSeen)))
         : idle > 0
           ? cutsWithin(span, scope.prefix, range.end, idle + 1, MIN_PIECE_PAGES)
           : []
@@ -173,6 +179,7 @@ export const openParallelListing = (
     },
   ): void => {
     const { objects, folders } = answer
+    pagesSeen += 1
     if (!range.checked && range.after !== null) {
       if (ignoredStartAfter(range.after, objects, folders)) return sequentialFromStart()
       range.checked = true
