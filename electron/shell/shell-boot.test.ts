@@ -115,6 +115,7 @@ describe('the preload', () => {
     expect(Object.keys(world)).toEqual(['dss'])
     const dss = world.dss as Record<string, unknown>
     expect(Object.keys(dss).sort()).toEqual([
+      'chooseFolder',
       'invoke',
       'on',
       'pathForFile',
