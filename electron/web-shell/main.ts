@@ -1,9 +1,9 @@
 /** Entry of the web shell: the core, the renderer and a URL to open, on 127.0.0.1. */
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core/core'
 import { defaultDataDir, moveLegacyData } from '../core/data-dir'
+import { openWithOs } from '../core/edits/open-with-os'
 import { openKeychainSecretStore } from '../core/keychain-secret-store'
 import { chooseSecretStore } from '../core/secret-store-choice'
 import { appVersion } from '../core/version'
@@ -14,19 +14,6 @@ export type WebShellOptions = {
   readonly port?: number
   readonly dataDir?: string
   readonly openBrowser?: boolean
-}
-
-/** Opens the URL in the user's browser, where there is one; failing quietly is fine. */
-const openInBrowser = (url: string): void => {
-  const command =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
-  try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true })
-    child.on('error', () => undefined)
-    child.unref()
-  } catch {
-    // No browser launcher: the printed URL is enough.
-  }
 }
 
 export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShell> => {
@@ -62,6 +49,7 @@ export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShe
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   console.log(`DSS Explorer is running at ${shell.url}`)
-  if (options.openBrowser) openInBrowser(shell.url)
+  // The system's opener, as for editing a file; no browser launcher is fine: the URL is printed.
+  if (options.openBrowser) void openWithOs()(shell.url).catch(() => undefined)
   return shell
 }

@@ -1,7 +1,7 @@
 /**
- * Opens a file in the system's default app, for the web shell and the command line (Electron
- * uses shell.openPath instead): the platform's own opener, started detached so it outlives
- * nothing it should not and the core never waits for the app to close.
+ * Opens a file (or the web shell's URL) in the system's default app, outside Electron (which uses
+ * shell.openPath): the platform's own opener, started detached so the core never waits for the
+ * app to close.
  */
 import { spawn } from 'node:child_process'
 import { CodedError } from '../../../shared/errors'
