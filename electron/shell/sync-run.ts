@@ -4,21 +4,15 @@
  */
 import { app, shell } from 'electron'
 import { createCore } from '../core/core'
-import { EXIT, SYNC_USAGE, type SyncArgs } from '../core/sync/sync-args'
+import { answerWithoutRun, EXIT, type SyncArgs } from '../core/sync/sync-args'
 import { runSyncCommand } from '../core/sync/sync-command'
 import { osTrash } from '../core/sync/trash'
 import { appVersion } from '../core/version'
 import { openSecretStore } from './secret-storage'
 
 export const runSyncLaunch = async (args: SyncArgs): Promise<number> => {
-  if (args.kind === 'help') {
-    console.log(SYNC_USAGE)
-    return EXIT.done
-  }
-  if (args.kind === 'usage') {
-    console.error(`${args.message}\n${SYNC_USAGE}`)
-    return EXIT.usage
-  }
+  const answered = answerWithoutRun(args, { out: console.log, err: console.error })
+  if (answered !== null || args.kind !== 'run') return answered ?? EXIT.usage
   // One core per data folder: an open app window holds the lock.
   if (!app.requestSingleInstanceLock()) {
     console.error('DSS Explorer is open: run the pair from its sidebar, or quit it first.')

@@ -1,12 +1,9 @@
 /** Entry of the web shell: the core, the renderer and a URL to open, on 127.0.0.1. */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createCore } from '../core/core'
 import { defaultDataDir, moveLegacyData } from '../core/data-dir'
 import { openWithOs } from '../core/edits/open-with-os'
-import { openKeychainSecretStore } from '../core/keychain-secret-store'
-import { chooseSecretStore } from '../core/secret-store-choice'
-import { appVersion } from '../core/version'
+import { createHostedCore } from '../core/hosted-core'
 import { startWebShell, type WebShell } from './server'
 import { loadShellToken } from './shell-token'
 
@@ -22,18 +19,7 @@ export const runWebShell = async (options: WebShellOptions = {}): Promise<WebShe
   // The same folder as the desktop app's; data an earlier build left elsewhere comes along once.
   const movedFrom = options.dataDir ? null : await moveLegacyData(dataDir)
   if (movedFrom) console.log(`Moved your DSS Explorer data from ${movedFrom} to ${dataDir}.`)
-  // The same decision as the desktop app's, without its OS cipher: the keychain where this
-  // machine has one, otherwise a file only the user can read, and the UI says which.
-  const secrets = await chooseSecretStore({
-    dataDir,
-    osCipher: null,
-    openKeychain: openKeychainSecretStore,
-  })
-  const core = createCore({
-    dataDir,
-    info: { version: appVersion, shell: 'web', platform: process.platform },
-    secrets,
-  })
+  const core = await createHostedCore(dataDir)
   const shell = await startWebShell({
     core,
     rendererDir: path.join(here, 'renderer'),

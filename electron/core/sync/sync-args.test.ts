@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSyncArgs } from './sync-args'
+import { answerWithoutRun, EXIT, parseSyncArgs, SYNC_USAGE } from './sync-args'
 
 describe('the sync command line', () => {
   it('takes one pair, by name or id, and --yes to confirm deletes over the limits', () => {
@@ -31,5 +31,33 @@ describe('the sync command line', () => {
       message: expect.stringContaining('quote a name with spaces'),
     })
     expect(parseSyncArgs(['-h'])).toEqual({ kind: 'help' })
+  })
+})
+
+describe('what a sync entry answers before starting a core', () => {
+  const answer = (args: readonly string[]) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = answerWithoutRun(parseSyncArgs(args), {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    })
+    return { code, out, err }
+  }
+
+  it('prints the usage for --help, exit 0', () => {
+    expect(answer(['--help'])).toEqual({ code: EXIT.done, out: [SYNC_USAGE], err: [] })
+  })
+
+  it('says what is wrong, then the usage, for bad usage, exit 64', () => {
+    expect(answer(['--nope'])).toEqual({
+      code: EXIT.usage,
+      out: [],
+      err: [`Unknown option --nope.\n${SYNC_USAGE}`],
+    })
+  })
+
+  it('answers nothing when there is a pair to run', () => {
+    expect(answer(['Photos'])).toEqual({ code: null, out: [], err: [] })
   })
 })

@@ -46,3 +46,22 @@ export const parseSyncArgs = (args: readonly string[]): SyncArgs => {
   }
   return { kind: 'run', pair: names[0] as string, confirmDeletes }
 }
+
+/**
+ * What a sync entry answers before it starts a core: the usage for --help (exit 0) or for bad
+ * usage (exit 64), printed through `print`; null when there is a pair to run.
+ */
+export const answerWithoutRun = (
+  args: SyncArgs,
+  print: { readonly out: (text: string) => void; readonly err: (text: string) => void },
+): number | null => {
+  if (args.kind === 'help') {
+    print.out(SYNC_USAGE)
+    return EXIT.done
+  }
+  if (args.kind === 'usage') {
+    print.err(`${args.message}\n${SYNC_USAGE}`)
+    return EXIT.usage
+  }
+  return null
+}
