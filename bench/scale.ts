@@ -5,38 +5,22 @@
  * upstream that generates listing pages (bench/lib/synthetic-listing.ts): at this size that is
  * the point, and the output says so. Requests pass the account's governor at DSS's 100 a second.
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { chromium, type Page } from 'playwright-core'
-import { chromiumArgs } from '../playwright.config'
-import { startProcess } from '../e2e/processes'
-import { buildRenderer } from './list-ui'
+import { readFile, rm } from 'node:fs/promises'
 import { fixed, printTable, report } from './lib/report'
 import { SCALE_BUCKET, SCALE_PREFIX, startSyntheticListing } from './lib/synthetic-listing'
+import {
+  buildRenderer,
+  connectAccount,
+  evaluate,
+  heapMiB,
+  openFolderListed,
+  openUiSession,
+  percentile,
+  scrollTable,
+} from './lib/ui-session'
 
 const SUITE = 'scale'
 const SIZES = (process.env.SCALE_SIZES ?? '100000,1000000').split(',').map(Number)
-
-/** Runs in the page through CDP (the page's CSP forbids eval, CDP is not bound by it). */
-const SCROLL = `(async () => {
-  const table = document.querySelector('[role="grid"][aria-label="Objects"]')
-  const frames = []
-  await new Promise((resolve) => {
-    const begin = performance.now()
-    let last = begin
-    const step = (now) => {
-      frames.push(now - last)
-      last = now
-      const progress = Math.min(1, (now - begin) / 5000)
-      table.scrollTop = progress * (table.scrollHeight - table.clientHeight)
-      if (progress < 1) requestAnimationFrame(step)
-      else resolve()
-    }
-    requestAnimationFrame(step)
-  })
-  return frames.slice(1)
-})()`
 
 /** Time from an action to the second frame after it: the change rendered and painted. */
 const timed = (action: string): string => `(async () => {
@@ -56,24 +40,9 @@ const filterTo = (text: string): string =>
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(text)})
   input.dispatchEvent(new Event('input', { bubbles: true }))`)
 
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
-
 const rssMiB = async (pid: number): Promise<number> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024
-}
-
-const connect = async (page: Page, endpoint: string): Promise<void> => {
-  await page.getByRole('button', { name: 'Add account', exact: true }).click()
-  await page.getByRole('radio', { name: /Custom S3-compatible endpoint/ }).check()
-  await page.getByLabel('Name', { exact: true }).fill('Scale')
-  await page.getByLabel('Endpoint', { exact: true }).fill(endpoint)
-  await page.getByLabel('Access key', { exact: true }).fill('SCALEBENCHKEY')
-  await page.getByLabel('Secret key', { exact: true }).fill('scale-bench-secret')
-  await page.getByRole('button', { name: 'Save and connect', exact: true }).click()
 }
 
 type ScaleFigures = {
@@ -90,69 +59,32 @@ type ScaleFigures = {
 
 const measure = async (rendererDir: string, count: number): Promise<ScaleFigures> => {
   const upstream = await startSyntheticListing(count)
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-scale-'))
-  const app = await startProcess(
-    process.execPath,
-    ['--import', 'tsx', 'bench/ui-shell.ts', rendererDir, dataDir],
-    {
-      env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      ready: /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/,
-      timeoutMs: 60_000,
-    },
-  )
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+  const session = await openUiSession(rendererDir).catch(async (error: unknown) => {
+    await upstream.stop()
+    throw error
   })
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(app.match[1] ?? '')
-    await connect(page, upstream.endpoint)
-    await page
-      .getByRole('tree', { name: 'Accounts' })
-      .getByRole('treeitem', { name: SCALE_BUCKET, exact: true })
-      .click()
-    const grid = page.getByRole('grid', { name: 'Objects' })
-    const folder = grid.getByRole('row', { name: SCALE_PREFIX.replace(/\/$/, ''), exact: true })
-    await folder.waitFor()
-    const started = Date.now()
-    await folder.dblclick()
-    const deadline = Date.now() + 900_000
-    while ((await grid.getAttribute('aria-rowcount')) !== String(count + 1)) {
-      if (Date.now() > deadline) throw new Error('the listing did not complete in 15 minutes')
-      await page.waitForTimeout(100)
-    }
-    const fullMs = Date.now() - started
-
+    const { page } = session
+    await connectAccount(page, {
+      name: 'Scale',
+      endpoint: upstream.endpoint,
+      accessKeyId: 'SCALEBENCHKEY',
+      secretAccessKey: 'scale-bench-secret',
+    })
+    const place = { bucket: SCALE_BUCKET, prefix: SCALE_PREFIX, count }
+    const { fullMs } = await openFolderListed(page, place, 900_000)
     const cdp = await page.context().newCDPSession(page)
-    const run = async <T>(expression: string): Promise<T> => {
-      const answer = await cdp.send('Runtime.evaluate', {
-        expression,
-        awaitPromise: true,
-        returnByValue: true,
-      })
-      if (answer.exceptionDetails) {
-        throw new Error(
-          `in the page: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`,
-        )
-      }
-      return answer.result.value as T
-    }
-    await cdp.send('HeapProfiler.enable')
-    await cdp.send('HeapProfiler.collectGarbage')
-    await cdp.send('Performance.enable')
-    const { metrics } = await cdp.send('Performance.getMetrics')
-    const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN
-    const rss = await rssMiB(app.child.pid ?? 0)
-    const frames = await run<number[]>(SCROLL)
-    const sortMs = await run<number>(SORT_BY_SIZE)
+    const heap = await heapMiB(cdp)
+    const rss = await rssMiB(session.pid)
+    const { frames } = await scrollTable(cdp)
+    const sortMs = await evaluate<number>(cdp, SORT_BY_SIZE)
     // A filter that keeps one object in ten (obj-…7 names), then cleared again.
-    const filterMs = await run<number>(filterTo('7'))
-    const clearMs = await run<number>(filterTo(''))
+    const filterMs = await evaluate<number>(cdp, filterTo('7'))
+    const clearMs = await evaluate<number>(cdp, filterTo(''))
     return {
       count,
       fullMs,
-      heapMiB: heap / 1024 / 1024,
+      heapMiB: heap,
       rssMiB: rss,
       frameP95Ms: percentile(frames, 95),
       sortMs,
@@ -161,10 +93,8 @@ const measure = async (rendererDir: string, count: number): Promise<ScaleFigures
       requests: upstream.listRequests(),
     }
   } finally {
-    await browser.close()
-    await app.stop()
+    await session.stop()
     await upstream.stop()
-    await rm(dataDir, { recursive: true, force: true })
   }
 }
 
