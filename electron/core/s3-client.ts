@@ -172,7 +172,11 @@ export const createS3Client = (
       httpsAgent: new https.Agent({
         keepAlive: true,
         maxSockets,
-        ca: settings.caPem ? [...tls.rootCertificates, settings.caPem] : undefined,
+        // One context for every connection: given `ca`, each new socket would read the system's
+        // ~140 root certificates again, and each request would spell them into its pool's name.
+        secureContext: settings.caPem
+          ? tls.createSecureContext({ ca: [...tls.rootCertificates, settings.caPem] })
+          : undefined,
       }),
     }),
   })
