@@ -44,6 +44,11 @@ export type RequestGovernor = {
   setRate(requestsPerSecond: number): void
   /** The rate currently allowed. */
   readonly rate: number
+  /**
+   * A running average of the time from a request being let go to its answer (0 before any): how
+   * many requests must be in flight to keep the rate busy is `rate × roundTripMs / 1000`.
+   */
+  readonly roundTripMs: number
   stats(): GovernorStats
 }
 
@@ -62,6 +67,8 @@ type Sent = {
 export const WINDOW_MS = 1000
 export const WINDOW_MARGIN_MS = 5
 const RECOVERY_INTERVAL_MS = 1000
+/** How much each answer moves the round-trip average. */
+const ROUND_TRIP_WEIGHT = 0.2
 
 /** A Retry-After header in ms, from seconds or an HTTP date (what `throttled` takes). */
 export const retryAfterMs = (value: string | undefined): number | undefined => {
@@ -86,6 +93,7 @@ export const createRequestGovernor = (
   let throttles = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let drainSoon = false
+  let roundTrip = 0
   /** Requests that may still be counted by the server's window, oldest first. */
   let sent: Sent[] = []
   /**
@@ -173,6 +181,8 @@ export const createRequestGovernor = (
       waiter.resolve(() => {
         if (request.done !== null) return
         request.done = now()
+        const took = request.done - request.at
+        roundTrip = roundTrip === 0 ? took : roundTrip + (took - roundTrip) * ROUND_TRIP_WEIGHT
         if (request.epoch === probe.epoch) probe.answered = true
         // Not at once: a throttle reported right after this release must be heard first. The
         // answer may end a probe, so a timer set to wait for one is stale.
@@ -191,6 +201,9 @@ export const createRequestGovernor = (
     get rate() {
       recover(now())
       return current
+    },
+    get roundTripMs() {
+      return roundTrip
     },
     setRate(requestsPerSecond) {
       limit = requestsPerSecond

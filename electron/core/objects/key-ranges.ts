@@ -164,6 +164,15 @@ const pageStep = (scale: KeyScale, page: PageSpan): bigint => {
   return (width * BigInt(page.pageSize)) / BigInt(page.count - 1)
 }
 
+/** About how many pages hold the keys from `from` to `to`, by the page's density (rounded up). */
+export const pagesBetween = (page: PageSpan, prefix: string, from: string, to: string): number => {
+  const scale = keyScale(page.first, page.last, prefix)
+  const step = pageStep(scale, page)
+  const width = scale.toValue(to) - scale.toValue(from)
+  if (step === 0n || width <= 0n) return 0
+  return Number(width / step) + (width % step > 0n ? 1 : 0)
+}
+
 /**
  * Cuts for an open end (nothing known past the page): at 1, 2, 3, 4, 6, 8 … `farthest` pages' worth after
  * its last key, so a listing of unknown length is spread at once, and past its end only a few
