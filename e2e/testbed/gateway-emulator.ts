@@ -4,6 +4,7 @@
  * answered with 503 SlowDown, and injectable faults (500s, resets mid-body, latency, upload bodies
  * damaged in flight).
  */
+import { setMaxListeners } from 'node:events'
 import http from 'node:http'
 import https from 'node:https'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
@@ -104,6 +105,8 @@ export const startGatewayEmulator = async (
   }
   const arrivals = new Set<(request: Arrival) => void>()
   const stopper = new AbortController()
+  // Every request delayed by added latency waits on it at once: hundreds at a time is expected.
+  setMaxListeners(0, stopper.signal)
   const upstream = createUpstream(options.upstream)
   const admission: Admission = {
     faults: () => faults,
