@@ -5,7 +5,7 @@
 import type { AppState } from './app-state'
 import type { Entry } from './object-entry'
 import type { SortColumn, SortedEntries } from './sort-entries'
-import { emptySorted, inOrder, sortInto } from './sort-entries'
+import { emptySorted, inOrder, sortedFromNames, sortInto } from './sort-entries'
 
 type SortCache = {
   readonly listingId: number
@@ -14,8 +14,15 @@ type SortCache = {
 
 let sortCache: SortCache = { listingId: -1, byColumn: new Map() }
 
-/** A listing only ever grows by pages at its end; anything else is a new listing id. */
-const sortedOf = (listingId: number, entries: readonly Entry[], column: SortColumn) => {
+/**
+ * A listing only ever grows by pages at its end; anything else is a new listing id. A page is
+ * merged into each column's order; a column sorted for the first time starts from the name order.
+ */
+const sortedOf = (
+  listingId: number,
+  entries: readonly Entry[],
+  column: SortColumn,
+): SortedEntries => {
   if (sortCache.listingId !== listingId) sortCache = { listingId, byColumn: new Map() }
   const cached = sortCache.byColumn.get(column)
   if (cached?.entries === entries) return cached.sorted
@@ -25,7 +32,9 @@ const sortedOf = (listingId: number, entries: readonly Entry[], column: SortColu
     entries[cached.entries.length - 1] === cached.entries[cached.entries.length - 1]
   const sorted = grown
     ? sortInto(cached.sorted, entries.slice(cached.entries.length), column)
-    : sortInto(emptySorted, entries, column)
+    : column === 'name'
+      ? sortInto(emptySorted, entries, column)
+      : sortedFromNames(sortedOf(listingId, entries, 'name'), column)
   sortCache.byColumn.set(column, { entries, sorted })
   return sorted
 }
@@ -64,14 +73,17 @@ const selectedOf = memo((rows: readonly Entry[], selected: ReadonlySet<string>) 
 export const selectSelectedEntries = (state: AppState): readonly Entry[] =>
   selectedOf(selectVisibleEntries(state), state.selectedKeys)
 
-const countsOf = memo((entries: readonly Entry[]) => {
-  let folders = 0
-  for (const entry of entries) if (entry.kind === 'folder') folders += 1
-  return { folders, objects: entries.length - folders }
-})
+const countsOf = memo((sorted: SortedEntries) => ({
+  folders: sorted.folders.length,
+  objects: sorted.objects.length,
+}))
 
 /** How many folders and objects the open listing holds (before the filter). */
 export const selectListingCounts = (
   state: AppState,
 ): { readonly folders: number; readonly objects: number } | null =>
-  state.listing ? countsOf(state.listing.entries) : null
+  // The sorted rows keep folders and objects apart already: counting them again would cost a
+  // pass over every row each time a page arrives.
+  state.listing
+    ? countsOf(sortedOf(state.listing.id, state.listing.entries, state.sortOrder.column))
+    : null

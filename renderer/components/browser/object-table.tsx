@@ -54,7 +54,11 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
     ROW_HEIGHT,
     HEADER_HEIGHT,
   )
-  const focusIndex = focusKey === null ? -1 : rows.findIndex((row) => row.key === focusKey)
+  // A search of every row: once per change of rows or focus, not on each scrolled frame.
+  const focusIndex = useMemo(
+    () => (focusKey === null ? -1 : rows.findIndex((row) => row.key === focusKey)),
+    [rows, focusKey],
+  )
   // What is listed: another folder or search starts at the top (a refresh keeps the place).
   const listed = useAppStore((state) =>
     state.listing ? `${treeNodeId(state.listing.location)}${state.listing.search ?? '\n'}` : '',
