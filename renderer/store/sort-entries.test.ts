@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Entry } from './object-entry'
 import { entriesOfPage } from './object-entry'
 import type { SortColumn } from './sort-entries'
-import { emptySorted, inOrder, sortedFromNames, sortInto } from './sort-entries'
+import type { SortedRows } from './sort-entries'
+import { inOrder, noRowsSorted, sortedFromNames, sortInto } from './sort-entries'
+import { extendRowKeys, noRowKeys } from './sort-keys'
 
 const random = (seed: number) => () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
@@ -35,15 +37,21 @@ const rowsOf = (count: number, seed: number): Entry[] => {
 
 const keys = (rows: readonly Entry[]): string[] => rows.map(({ key }) => key)
 
+/** Every row sorted by comparing them. */
+const compared = (entries: readonly Entry[], column: SortColumn): SortedRows =>
+  sortInto(noRowsSorted, entries, 0, column)
+
 describe('sorting a listing', () => {
   it('sorts by size, date and type from the name order as comparing every row does', () => {
     const rows = rowsOf(3000, 3)
-    const byName = sortInto(emptySorted, rows, 'name')
+    const byName = compared(rows, 'name')
     for (const column of columns) {
-      const compared = sortInto(emptySorted, rows, column)
-      const keyed = sortedFromNames(byName, column)
+      const keyed = sortedFromNames(byName, rows, extendRowKeys(noRowKeys, rows), column)
+      const whole = compared(rows, column)
       for (const descending of [false, true]) {
-        expect(keys(inOrder(keyed, descending))).toEqual(keys(inOrder(compared, descending)))
+        expect(keys(inOrder(rows, keyed, descending))).toEqual(
+          keys(inOrder(rows, whole, descending)),
+        )
       }
     }
   })
@@ -64,8 +72,39 @@ describe('sorting a listing', () => {
       '',
       false,
     )
-    const keyed = sortedFromNames(sortInto(emptySorted, rows, 'name'), 'modified')
-    expect(keys(inOrder(keyed, false))).toEqual(['c', 'a', 'b'])
+    const keyed = sortedFromNames(
+      compared(rows, 'name'),
+      rows,
+      extendRowKeys(noRowKeys, rows),
+      'modified',
+    )
+    expect(keys(inOrder(rows, keyed, false))).toEqual(['c', 'a', 'b'])
+  })
+
+  it('sorts digit runs by value: photo 9 before photo 10', () => {
+    const rows = entriesOfPage(
+      {
+        folders: [],
+        objects: Array.from({ length: 1000 }, (_, index) => ({
+          key: `photo ${(index * 7919) % 1000}.jpg`,
+          size: index,
+          lastModified: null,
+          etag: null,
+          storageClass: null,
+        })),
+        nextToken: null,
+      },
+      '',
+      false,
+    )
+    const names = inOrder(rows, compared(rows, 'name'), false).map(({ name }) => name)
+    expect(names.slice(8, 12)).toEqual([
+      'photo 8.jpg',
+      'photo 9.jpg',
+      'photo 10.jpg',
+      'photo 11.jpg',
+    ])
+    expect(names.at(-1)).toBe('photo 999.jpg')
   })
 
   it('merges pages in any order, before, between and after the rows so far', () => {
@@ -73,29 +112,43 @@ describe('sorting a listing', () => {
     const next = random(9)
     // Pages cut from a shuffled listing, and from its name order (each page after the last).
     const shuffled = [...rows].sort(() => next() - 0.5)
-    for (const source of [shuffled, inOrder(sortInto(emptySorted, rows, 'name'), false)]) {
-      const pages = Array.from({ length: 20 }, (_, page) =>
-        source.slice(page * 110, page * 110 + 110),
-      )
+    for (const source of [shuffled, inOrder(rows, compared(rows, 'name'), false)]) {
       for (const column of columns) {
-        const merged = pages.reduce((sorted, page) => sortInto(sorted, page, column), emptySorted)
-        const whole = sortInto(emptySorted, source, column)
-        expect(keys(inOrder(merged, false))).toEqual(keys(inOrder(whole, false)))
+        let merged = noRowsSorted
+        for (let from = 0; from < source.length; from += 110) {
+          merged = sortInto(merged, source.slice(0, from + 110), from, column)
+        }
+        expect(keys(inOrder(source, merged, false))).toEqual(
+          keys(inOrder(source, compared(source, column), false)),
+        )
       }
     }
   })
 
   it('keeps folders first in either direction, each read backwards when descending', () => {
     const rows = rowsOf(50, 8)
-    const sorted = sortInto(emptySorted, rows, 'size')
-    expect(keys(inOrder(sorted, true))).toEqual([
-      ...keys(sorted.folders).reverse(),
-      ...keys(sorted.objects).reverse(),
+    const sorted = compared(rows, 'size')
+    const ascending = inOrder(rows, sorted, false)
+    expect(keys(inOrder(rows, sorted, true))).toEqual([
+      ...keys(ascending.slice(0, 5)).reverse(),
+      ...keys(ascending.slice(5)).reverse(),
     ])
     for (const descending of [false, true]) {
-      const kinds = inOrder(sorted, descending).map(({ kind }) => kind)
+      const kinds = inOrder(rows, sorted, descending).map(({ kind }) => kind)
       expect(kinds.lastIndexOf('folder')).toBe(4)
       expect(kinds.indexOf('object')).toBe(5)
     }
+  })
+
+  it('shows only the rows a filter marks, in the sorted order', () => {
+    const rows = rowsOf(100, 2)
+    const shown = Uint8Array.from(rows, ({ kind, size }) =>
+      kind === 'object' && size === 7 ? 1 : 0,
+    )
+    const sorted = compared(rows, 'name')
+    const all = inOrder(rows, sorted, true)
+    expect(keys(inOrder(rows, sorted, true, shown))).toEqual(
+      keys(all.filter(({ kind, size }) => kind === 'object' && size === 7)),
+    )
   })
 })

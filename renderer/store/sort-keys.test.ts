@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isoDateKey } from './sort-keys'
+import { entriesOfPage } from './object-entry'
+import { extendRowKeys, isoDateKey, noRowKeys } from './sort-keys'
 
 const random = (seed: number) => () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
@@ -60,5 +61,34 @@ describe('dates as sort keys', () => {
     ]) {
       expect(isoDateKey(text)).toBeNull()
     }
+  })
+
+  it('keeps each row’s size and date key as pages arrive, as reading them at once does', () => {
+    const dates = [null, '2026-01-01T00:00:00.000Z', '2026-01-02', '1999-12-31T23:59:59.999Z']
+    const rows = entriesOfPage(
+      {
+        folders: [{ prefix: 'dir/' }],
+        objects: Array.from({ length: 1000 }, (_, index) => ({
+          key: `k${index}`,
+          size: index * 2 ** 20,
+          lastModified: dates[index % 4] ?? null,
+          etag: null,
+          storageClass: null,
+        })),
+        nextToken: null,
+      },
+      '',
+      false,
+    )
+    let keys = noRowKeys
+    for (let end = 0; end < rows.length; end += 97) keys = extendRowKeys(keys, rows.slice(0, end))
+    keys = extendRowKeys(keys, rows)
+    const sizes = rows.map(({ size }) => size ?? 0)
+    const dateKeys = rows.map(({ lastModified }) =>
+      lastModified === null ? 0 : (isoDateKey(lastModified) ?? Number.NaN) + 1,
+    )
+    expect(keys.count).toBe(rows.length)
+    expect([...keys.sizes.subarray(0, keys.count)]).toEqual(sizes)
+    expect([...keys.dates.subarray(0, keys.count)]).toEqual(dateKeys)
   })
 })

@@ -71,32 +71,71 @@ export const isoDateKey = (text: string): number | null => {
 export type KeyedColumn = 'size' | 'modified' | 'type'
 
 /**
- * Each row's key for a column, in the rows' order, or null when one cannot be had (a date in
- * another form): then the column is sorted by comparisons.
+ * Each row's size and date as sort keys, by row index: kept up as pages arrive, so sorting a
+ * million rows by them reads two arrays of numbers instead of a million rows over the heap.
  */
-export const columnKeys = (rows: readonly Entry[], column: KeyedColumn): Float64Array | null => {
-  const keys = new Float64Array(rows.length)
-  if (column === 'size') {
-    rows.forEach((row, index) => {
-      keys[index] = row.size ?? 0
-    })
-    return keys
+export type RowKeys = {
+  readonly sizes: Float64Array
+  /** 0 for no date (it sorts first, as the empty text does), NaN for a date in another form. */
+  readonly dates: Float64Array
+  /** How many rows (from the start of the listing) have keys; the slots past it are free. */
+  readonly count: number
+}
+
+export const noRowKeys: RowKeys = {
+  sizes: new Float64Array(0),
+  dates: new Float64Array(0),
+  count: 0,
+}
+
+const grown = (array: Float64Array, used: number, needed: number): Float64Array => {
+  if (needed <= array.length) return array
+  const larger = new Float64Array(Math.max(needed, array.length * 2))
+  larger.set(array.subarray(0, used))
+  return larger
+}
+
+/** `keys` with those of the rows of `entries` from `keys.count` on (each keys is extended once). */
+export const extendRowKeys = (keys: RowKeys, entries: readonly Entry[]): RowKeys => {
+  const count = entries.length
+  if (count <= keys.count) return keys
+  const sizes = grown(keys.sizes, keys.count, count)
+  const dates = grown(keys.dates, keys.count, count)
+  for (let row = keys.count; row < count; row += 1) {
+    const { size, lastModified } = entries[row] as Entry
+    sizes[row] = size ?? 0
+    const date = lastModified === null || lastModified === '' ? -1 : isoDateKey(lastModified)
+    dates[row] = date === null ? Number.NaN : date + 1
   }
-  if (column === 'modified') {
-    // No date sorts first, as the empty text does.
-    for (let index = 0; index < rows.length; index += 1) {
-      const text = (rows[index] as Entry).lastModified ?? ''
-      const key = text === '' ? -1 : isoDateKey(text)
-      if (key === null) return null
-      keys[index] = key + 1
+  return { sizes, dates, count }
+}
+
+/**
+ * The key of each of `rows` (indices into `entries`, all below `keys.count`) for a column, in the
+ * order of `rows`, or null when one cannot be had (a date in another form): then the column is
+ * sorted by comparisons.
+ */
+export const columnKeys = (
+  entries: readonly Entry[],
+  keys: RowKeys,
+  rows: Uint32Array,
+  column: KeyedColumn,
+): Float64Array | null => {
+  const ordered = new Float64Array(rows.length)
+  if (column !== 'type') {
+    const byRow = column === 'size' ? keys.sizes : keys.dates
+    for (let at = 0; at < rows.length; at += 1) {
+      const key = byRow[rows[at] as number] as number
+      if (Number.isNaN(key)) return null
+      ordered[at] = key
     }
-    return keys
+    return ordered
   }
   // A listing has few types: their rank in text order is the key.
-  const types = [...new Set(rows.map((row) => row.type))].sort(compareText)
-  const rank = new Map(types.map((type, index) => [type, index]))
-  rows.forEach((row, index) => {
-    keys[index] = rank.get(row.type) ?? 0
-  })
-  return keys
+  const entryAt = (at: number): Entry => entries[rows[at] as number] as Entry
+  const rank = new Map<string, number>()
+  for (let at = 0; at < rows.length; at += 1) rank.set(entryAt(at).type, 0)
+  ;[...rank.keys()].sort(compareText).forEach((type, index) => rank.set(type, index))
+  for (let at = 0; at < rows.length; at += 1) ordered[at] = rank.get(entryAt(at).type) ?? 0
+  return ordered
 }
