@@ -30,13 +30,16 @@ import {
   type StepOptions,
 } from './s3-steps'
 import type { TaskContext } from './transfer-queue'
+import type { MultipartStart } from './upload-metadata'
+import { withRequestSignal } from '../request-signal'
 
 export type MultipartDeps = {
   /**
-   * The object's user metadata, asked for only when a new upload is created (the whole file's
-   * MD5 takes a read of the file: a continued upload has its metadata already).
+   * The object's user metadata and its parts' MD5s, asked for only when a new upload is created
+   * (the whole file's MD5 takes a read of the file: a continued upload has its metadata already,
+   * and hashes the parts it still sends as it sends them).
    */
-  readonly metadata?: () => Promise<Record<string, string>>
+  readonly start?: (partSize: number) => Promise<MultipartStart>
   readonly connection: Connection
   readonly journal: Journal
   readonly slots: PartSlots
@@ -52,9 +55,11 @@ export const startOrContinue = async (
   deps: MultipartDeps,
   fresh: Omit<UploadRecord, 'uploadId' | 'parts'>,
   previous: UploadRecord | undefined,
-): Promise<UploadRecord> => {
+): Promise<{ record: UploadRecord; partMd5s: readonly string[] }> => {
   const sameFile = previous?.size === fresh.size && previous.mtimeMs === fresh.mtimeMs
-  if (previous && sameFile && validPartSize(previous.size, previous.partSize)) return previous
+  if (previous && sameFile && validPartSize(previous.size, previous.partSize)) {
+    return { record: previous, partMd5s: [] }
+  }
   if (previous) {
     // The parts sent belong to another version of the file (never mix them into this one), or
     // are of a size the server would refuse at completion (EntityTooSmall).
@@ -66,20 +71,25 @@ export const startOrContinue = async (
         : 'The file changed since this upload started, so the earlier upload was aborted and a new one started from the beginning.',
     )
   }
-  const metadata = deps.metadata ? await deps.metadata() : undefined
+  const start = deps.start ? await deps.start(fresh.partSize) : undefined
+  const metadata = start?.metadata
   const uploadId = await createUpload(deps.connection, { ...fresh, metadata }, deps.step)
   const record: UploadRecord = { ...fresh, uploadId, parts: [] }
   deps.journal.put(record)
   // The upload id is on disk before any part is sent, so a crash can still abort it.
   await deps.journal.save()
-  return record
+  return { record, partMd5s: start?.partMd5s ?? [] }
 }
 
-/** Sends every part the record lacks, parts in flight bounded by the shared slots. */
+/**
+ * Sends every part the record lacks, parts in flight bounded by the shared slots; `partMd5s`
+ * (hex, part 1 first) spares hashing the parts again, when the upload was just started.
+ */
 const sendMissingParts = async (
   deps: MultipartDeps,
   start: UploadRecord,
   identity: FileIdentity,
+  partMd5s: readonly string[],
 ): Promise<UploadRecord> => {
   let record = start
   const have = new Set(record.parts.map((part) => part.number))
@@ -110,10 +120,17 @@ const sendMissingParts = async (
       const sending: Promise<void> = (async () => {
         await checkUnchanged(record.path, record.name, identity)
         await readExactly(handle, buffer, offset, record.name)
-        const part = await uploadPart(deps.connection, record, number, buffer, {
-          ...deps.step,
-          progress: deps.context.progress,
-        })
+        // A signal of its own: parts in flight would pile listeners on the upload's.
+        const part = await withRequestSignal(signal, (own) =>
+          uploadPart(
+            deps.connection,
+            record,
+            number,
+            buffer,
+            { ...deps.step, signal: own, progress: deps.context.progress },
+            partMd5s[number - 1],
+          ),
+        )
         record = { ...record, parts: [...record.parts, part] }
         // On disk before the slot goes to the next part: a crash from here on never sends this
         // part again (only those in flight are lost).
@@ -203,7 +220,8 @@ export const uploadMultipart = async (
   identity: FileIdentity,
 ): Promise<void> => {
   for (let restarts = 0; ; restarts += 1) {
-    let record = await startOrContinue(deps, fresh, deps.journal.get(fresh.id, 'upload'))
+    const started = await startOrContinue(deps, fresh, deps.journal.get(fresh.id, 'upload'))
+    let record = started.record
     deps.context.setDone(
       record.parts.reduce(
         (sum, part) => sum + partRange(part.number, record.partSize, record.size).length,
@@ -211,7 +229,7 @@ export const uploadMultipart = async (
       ),
     )
     try {
-      record = await sendMissingParts(deps, record, identity)
+      record = await sendMissingParts(deps, record, identity, started.partMd5s)
       await checkUnchanged(record.path, record.name, identity)
       const etag = await complete(deps, record)
       deps.journal.remove(record.id)

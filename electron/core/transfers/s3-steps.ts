@@ -10,6 +10,8 @@ import {
 import { createHash } from 'node:crypto'
 import { CodedError } from '../../../shared/errors'
 import type { Connection } from '../accounts'
+import { toAppError } from '../error-mapper'
+import { changed } from './file-source'
 import type { JournalPart, UploadRecord } from './journal'
 import { sending, type Sending } from './part-body'
 import { bareEtag, isPlainMd5, multipartEtag } from './part-plan'
@@ -113,34 +115,57 @@ export const createUpload = async (
     return answer.UploadId
   }, options)
 
-/** One part with Content-MD5; returns what the journal keeps of it. */
+/**
+ * One part with Content-MD5 (`knownMd5`, hex, when the part was hashed ahead: the server then
+ * refuses bytes that differ from those hashed); returns what the journal keeps of it.
+ */
 export const uploadPart = async (
   connection: Connection,
   record: UploadRecord,
   number: number,
   body: Buffer,
   options: StepOptions,
+  knownMd5?: string,
 ): Promise<JournalPart> => {
-  const md5 = md5Of(body)
+  const md5 = knownMd5 ? Buffer.from(knownMd5, 'hex') : md5Of(body)
   const hex = md5.toString('hex')
+  // Hashed ahead, refused as damaged: if the bytes read are not the bytes hashed, the file
+  // changed in between, and sending it again would not help (hashed only on this rare path).
+  const orChanged = (error: unknown): unknown =>
+    knownMd5 &&
+    toAppError(error).code === 'CHECKSUM_MISMATCH' &&
+    md5Of(body).toString('hex') !== knownMd5
+      ? changed(record.name)
+      : error
+  const send = (): Promise<JournalPart> =>
+    withBody(body, options, async (payload) => {
+      const command = new UploadPartCommand({
+        Bucket: record.bucket,
+        Key: record.key,
+        UploadId: record.uploadId,
+        PartNumber: number,
+        Body: payload,
+        ContentLength: body.length,
+        ContentMD5: md5.toString('base64'),
+      })
+      // Inside the client's retries, so a changed file stops them at the first refusal.
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          try {
+            return await next(args)
+          } catch (error) {
+            throw orChanged(error)
+          }
+        },
+        { step: 'finalizeRequest', priority: 'low', name: 'dssChangedSinceHashed' },
+      )
+      const answer = await connection.client.send(command, { abortSignal: options.signal })
+      checkEtag(answer.ETag, hex, `part ${number} of "${record.key}"`)
+      return { number, etag: answer.ETag ?? `"${hex}"`, md5: hex }
+    })
+  // A server that stores the bytes and answers another ETag fails in checkEtag: the same check.
   return withRetry(
-    () =>
-      withBody(body, options, async (payload) => {
-        const answer = await connection.client.send(
-          new UploadPartCommand({
-            Bucket: record.bucket,
-            Key: record.key,
-            UploadId: record.uploadId,
-            PartNumber: number,
-            Body: payload,
-            ContentLength: body.length,
-            ContentMD5: md5.toString('base64'),
-          }),
-          { abortSignal: options.signal },
-        )
-        checkEtag(answer.ETag, hex, `part ${number} of "${record.key}"`)
-        return { number, etag: answer.ETag ?? `"${hex}"`, md5: hex }
-      }),
+    () => send().catch((error: unknown) => Promise.reject(orChanged(error))),
     options,
   )
 }

@@ -15,22 +15,43 @@ export const mtimeValue = (mtimeMs: number): string => String(mtimeMs / 1000)
 
 let shared: Hasher | null = null
 
-/** One small pool for every upload of the process; its workers do not keep it alive. */
-const hasher = (): Hasher => (shared ??= createHasher(1))
-
-export const md5Base64OfFile = async (file: string): Promise<string> => {
-  const { md5 } = await hasher().hash(file, [])
-  return Buffer.from(md5, 'hex').toString('base64')
-}
+/**
+ * One small pool for every upload of the process; its workers do not keep it alive. Two workers:
+ * the whole file's MD5 and its parts' MD5s are two passes over the same bytes, side by side.
+ */
+const hasher = (): Hasher => (shared ??= createHasher(2))
 
 export const singleMetadata = (mtimeMs: number): Record<string, string> => ({
   [MTIME_KEY]: mtimeValue(mtimeMs),
 })
 
-export const multipartMetadata = async (
+/** What a new multipart upload is created with, and each part's MD5 (hex) for its Content-MD5. */
+export type MultipartStart = {
+  readonly metadata: Readonly<Record<string, string>>
+  readonly partMd5s: readonly string[]
+}
+
+/**
+ * The metadata of a new multipart upload and its parts' MD5s, read off the main thread before
+ * the first part: the whole file's MD5 in one worker while the other hashes it part by part.
+ * The parts are read again as they are sent, and the server checks each against its Content-MD5,
+ * so a file that changed since is refused, not stored.
+ */
+export const multipartStart = async (
   file: string,
   mtimeMs: number,
-): Promise<Record<string, string>> => ({
-  [MTIME_KEY]: mtimeValue(mtimeMs),
-  [MD5_KEY]: await md5Base64OfFile(file),
-})
+  partSize: number,
+): Promise<MultipartStart> => {
+  const pool = hasher()
+  const [whole, parts] = await Promise.all([
+    pool.hash(file, []),
+    pool.hash(file, [partSize], undefined, { whole: false, partMd5s: true }),
+  ])
+  return {
+    metadata: {
+      [MTIME_KEY]: mtimeValue(mtimeMs),
+      [MD5_KEY]: Buffer.from(whole.md5, 'hex').toString('base64'),
+    },
+    partMd5s: parts.partMd5s?.[String(partSize)] ?? [],
+  }
+}

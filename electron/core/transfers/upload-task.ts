@@ -15,7 +15,7 @@ import { partSizeFor, uploadShape } from './part-plan'
 import type { PartSlots } from './part-slots'
 import type { RetryPolicy } from './retry'
 import { abortUpload, putObject } from './s3-steps'
-import { multipartMetadata, singleMetadata } from './upload-metadata'
+import { multipartStart, singleMetadata } from './upload-metadata'
 import type { Staging } from './staging'
 import type { TransferTask } from './transfer-queue'
 
@@ -109,7 +109,7 @@ export const createUploadTask = (spec: UploadSpec, deps: TransferDeps): Transfer
             slots: deps.slots,
             step,
             context,
-            metadata: () => multipartMetadata(spec.path, identity.mtimeMs),
+            start: (partSize) => multipartStart(spec.path, identity.mtimeMs, partSize),
           },
           fresh,
           identity,
