@@ -4,15 +4,25 @@
  * growth while uploading a 5 GiB file — by DSS Explorer's core, awscli and rclone in the same
  * run, with the 503s each received; and the server's own ceiling, awscli straight to the gateway
  * (no emulator, no limit). Each time is also given as a ratio to the ceiling and to the fastest
- * peer. Sizes: BENCH_SMALL_FILES (1000), BENCH_SMALL_BYTES (4096), BENCH_LARGE_BYTES (1 GiB),
- * BENCH_HUGE_BYTES (5 GiB; 0 leaves that phase out).
+ * peer. The large file goes up and down BENCH_TRANSFER_RUNS times (3) by every tool in turn: its
+ * figures are medians, with the spread and each tool's CPU seconds (user + sys) per GiB.
+ * Sizes: BENCH_SMALL_FILES (1000), BENCH_SMALL_BYTES (4096), BENCH_LARGE_BYTES (1 GiB),
+ * BENCH_HUGE_BYTES (5 GiB; 0 leaves that phase out); BENCH_TRANSFERS picks phases (small,large,huge).
  */
 import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startTestBed, type TestBed } from '../e2e/testbed/test-bed'
 import { runClient } from './lib/client'
-import { reportCompared, settled, timed, type Comparison, type Timed } from './lib/compare'
+import {
+  measured,
+  medians,
+  reportCompared,
+  settled,
+  timed,
+  type Comparison,
+  type Measured,
+} from './lib/compare'
 import { md5File, randomFile, randomFolder, sizeLabel } from './lib/files'
 import { awscli, rclone, requirePeers, type Run, type Target } from './lib/peers'
 import { fixed, printTable, report, type Reference } from './lib/report'
@@ -25,6 +35,10 @@ const SMALL_BYTES = Number(process.env.BENCH_SMALL_BYTES ?? 4096)
 const LARGE = Number(process.env.BENCH_LARGE_BYTES ?? 1024 ** 3)
 const HUGE = Number(process.env.BENCH_HUGE_BYTES ?? 5 * 1024 ** 3)
 const MIB = 1024 ** 2
+/** Rounds of the large file up and down (each tool once a round); medians are of these. */
+const RUNS = Number(process.env.BENCH_TRANSFER_RUNS ?? 3)
+/** Which phases run: small, large, huge (all by default). */
+const PHASES = new Set((process.env.BENCH_TRANSFERS ?? 'small,large,huge').split(','))
 
 const CEILING = 'awscli straight to RGW'
 const PEERS = ['awscli', 'rclone']
@@ -87,26 +101,29 @@ const smallFiles = async (bed: TestBed, store: Store, tools: Tools, work: string
     unit: 's',
     tool: 'dss-gateway',
   })
-  return reportCompared(
+  const rows = reportCompared(
     compared(label, 'files/s', (ms) => SMALL_COUNT / (ms / 1000), floor),
     runs,
   )
+  return rows.map((row) => [...row, '(1)', '–'])
 }
 
-/** One tool's large file up, then down twice (the faster run counting), then deleted. */
+type Work = () => Promise<{ readonly ms: number; readonly cpuMs: number }>
+
+/** One tool's large file up, then down twice (the warm second counting), then deleted. */
 const upAndDown = async (
   bed: TestBed,
   store: Store,
   tool: string,
-  up: () => Promise<number>,
-  down: () => Promise<number>,
-): Promise<[Timed, Timed]> => {
-  const upRun = await timed(bed, tool, up)
+  up: Work,
+  down: Work,
+): Promise<[Measured, Measured]> => {
+  const upRun = await measured(bed, tool, up)
   // The first GET of a fresh object runs measurably colder, whoever sends it.
-  const first = await timed(bed, tool, down)
-  const second = await timed(bed, tool, down)
+  await down()
+  const downRun = await measured(bed, tool, down)
   await store.empty(BUCKET)
-  return [upRun, second.ms < first.ms ? second : first]
+  return [upRun, downRun]
 }
 
 const largeFile = async (bed: TestBed, store: Store, tools: Tools, work: string) => {
@@ -125,60 +142,101 @@ const largeFile = async (bed: TestBed, store: Store, tools: Tools, work: string)
       bed,
       store,
       tool,
-      async () =>
-        (await run(['s3', 'cp', '--only-show-errors', large, `s3://${BUCKET}/large.bin`])).ms,
+      () => run(['s3', 'cp', '--only-show-errors', large, `s3://${BUCKET}/large.bin`]),
       async () => {
         const file = await fresh()
-        return (await run(['s3', 'cp', '--only-show-errors', `s3://${BUCKET}/large.bin`, file])).ms
+        return run(['s3', 'cp', '--only-show-errors', `s3://${BUCKET}/large.bin`, file])
       },
     )
-  const runs = [
-    await upAndDown(
-      bed,
-      store,
-      'dss-explorer',
-      async () => {
-        const scenario = { kind: 'upload-file', file: large, bucket: BUCKET, key: 'large.bin' }
-        return (await ours(tools.target, scenario)).ms
-      },
-      async () => {
-        const file = await fresh()
-        const scenario = {
-          kind: 'download',
-          bucket: BUCKET,
-          key: 'large.bin',
-          destination: download,
-        }
-        const { ms } = await ours(tools.target, scenario)
-        if ((await md5File(file)) !== largeMd5)
-          throw new Error('dss-explorer: the downloaded file differs')
-        return ms
-      },
-    ),
-    await awsLike('awscli', tools.aws),
-    await upAndDown(
-      bed,
-      store,
-      'rclone',
-      async () => (await tools.rc(['copyto', large, `bed:${BUCKET}/large.bin`])).ms,
-      // A fresh folder each time: rclone skips a copy whose target looks the same.
-      async () => (await tools.rc(['copyto', `bed:${BUCKET}/large.bin`, await fresh()])).ms,
-    ),
-    await awsLike(CEILING, tools.ceiling),
+  const everyTool: (() => Promise<[Measured, Measured]>)[] = [
+    () =>
+      upAndDown(
+        bed,
+        store,
+        'dss-explorer',
+        () => {
+          const scenario = { kind: 'upload-file', file: large, bucket: BUCKET, key: 'large.bin' }
+          return ours(tools.target, scenario)
+        },
+        async () => {
+          const file = await fresh()
+          const scenario = {
+            kind: 'download',
+            bucket: BUCKET,
+            key: 'large.bin',
+            destination: download,
+          }
+          const run = await ours(tools.target, scenario)
+          if ((await md5File(file)) !== largeMd5)
+            throw new Error('dss-explorer: the downloaded file differs')
+          return run
+        },
+      ),
+    () => awsLike('awscli', tools.aws),
+    () =>
+      upAndDown(
+        bed,
+        store,
+        'rclone',
+        () => tools.rc(['copyto', large, `bed:${BUCKET}/large.bin`]),
+        // A fresh folder each time: rclone skips a copy whose target looks the same.
+        async () => tools.rc(['copyto', `bed:${BUCKET}/large.bin`, await fresh()]),
+      ),
+    () => awsLike(CEILING, tools.ceiling),
   ]
+  // Round by round, every tool once a round, so a slow spell of the machine hits all of them.
+  const ups: Measured[] = []
+  const downs: Measured[] = []
+  for (let round = 1; round <= RUNS; round += 1) {
+    console.error(`${label} up and down, round ${round} of ${RUNS}…`)
+    for (const next of everyTool) {
+      const [upRun, downRun] = await next()
+      ups.push(upRun)
+      downs.push(downRun)
+    }
+  }
   await rm(large, { force: true })
   await rm(download, { recursive: true, force: true })
-  const mibPerSecond = (ms: number) => LARGE / MIB / (ms / 1000)
-  return [
-    ...reportCompared(
-      compared(`${label} up`, 'MiB/s', mibPerSecond),
-      runs.map(([upRun]) => upRun),
-    ),
-    ...reportCompared(
-      compared(`${label} down`, 'MiB/s', mibPerSecond),
-      runs.map(([, downRun]) => downRun),
-    ),
-  ]
+  return [...medianRows(`${label} up`, LARGE, ups), ...medianRows(`${label} down`, LARGE, downs)]
+}
+
+/**
+ * The table rows of one direction: each tool's median with its ratios (reportCompared), then
+ * the spread of its rate over the runs and its CPU seconds per GiB, also reported as figures.
+ */
+const medianRows = (metric: string, bytes: number, runs: readonly Measured[]): string[][] => {
+  const rate = (ms: number) => bytes / MIB / (ms / 1000)
+  const summaries = medians(runs)
+  const rows = reportCompared(compared(`${metric} (median)`, 'MiB/s', rate), summaries)
+  return rows.map((row, at) => {
+    const summary = summaries[at]
+    if (!summary) return row
+    const cpuPerGiB = summary.cpuMs / 1000 / (bytes / 1024 ** 3)
+    const tool = summary.tool
+    report({
+      suite: SUITE,
+      metric: `${metric}: slowest run`,
+      value: rate(summary.slowestMs),
+      unit: 'MiB/s',
+      tool,
+    })
+    report({
+      suite: SUITE,
+      metric: `${metric}: fastest run`,
+      value: rate(summary.fastestMs),
+      unit: 'MiB/s',
+      tool,
+    })
+    report({
+      suite: SUITE,
+      metric: `${metric}: CPU per GiB (user + sys)`,
+      value: cpuPerGiB,
+      unit: 's',
+      tool,
+    })
+    const spread = `${fixed(rate(summary.slowestMs), 0)}–${fixed(rate(summary.fastestMs), 0)}`
+    return [...row, `${spread} (${summary.runs})`, fixed(cpuPerGiB)]
+  })
 }
 
 const hugeFile = async (bed: TestBed, store: Store, tools: Tools, work: string) => {
@@ -248,16 +306,29 @@ export const transfersSuite = async (): Promise<void> => {
       ),
     }
     const rows = [
-      ...(await smallFiles(bed, store, tools, work)),
-      ...(await largeFile(bed, store, tools, work)),
+      ...(PHASES.has('small') ? await smallFiles(bed, store, tools, work) : []),
+      ...(PHASES.has('large') ? await largeFile(bed, store, tools, work) : []),
     ]
     printTable(
-      'Transfers (ratios are times: above 1 is slower than the reference)',
-      ['metric', 'tool', 'rate', 's', '503s', 'requests', '÷ floor', '÷ ceiling', '÷ fastest peer'],
+      'Transfers (ratios are times: above 1 is slower than the reference; ' +
+        "large files: the median of each tool's runs, its spread as MiB/s slowest–fastest)",
+      [
+        'metric',
+        'tool',
+        'rate',
+        's',
+        '503s',
+        'requests',
+        '÷ floor',
+        '÷ ceiling',
+        '÷ fastest peer',
+        'spread (runs)',
+        'CPU s/GiB',
+      ],
       rows,
       2,
     )
-    await hugeFile(bed, store, tools, work)
+    if (PHASES.has('huge')) await hugeFile(bed, store, tools, work)
   } finally {
     await store.release()
     await bed.stop()

@@ -84,3 +84,57 @@ export const reportCompared = (c: Comparison, runs: readonly Timed[]): string[][
     ]
   })
 }
+
+/** A timed run with the CPU time its tool spent (user + system). */
+export type Measured = Timed & { readonly cpuMs: number }
+
+export const measured = async (
+  bed: TestBed,
+  tool: string,
+  work: () => Promise<{ readonly ms: number; readonly cpuMs: number }>,
+): Promise<Measured> => {
+  let cpuMs = Number.NaN
+  const run = await timed(bed, tool, async () => {
+    const done = await work()
+    cpuMs = done.cpuMs
+    return done.ms
+  })
+  return { ...run, cpuMs }
+}
+
+/** A tool's median run (by time), the fastest and slowest of its runs, and its median CPU time. */
+export type Median = Measured & {
+  readonly fastestMs: number
+  readonly slowestMs: number
+  readonly runs: number
+}
+
+const middle = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const half = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[half] ?? Number.NaN)
+    : ((sorted[half - 1] ?? Number.NaN) + (sorted[half] ?? Number.NaN)) / 2
+}
+
+/** Each tool's runs as one median, in the order the tools first ran. */
+export const medians = (runs: readonly Measured[]): Median[] => {
+  const tools = [...new Set(runs.map(({ tool }) => tool))]
+  return tools.map((tool) => {
+    const own = runs.filter((run) => run.tool === tool)
+    const times = own.map(({ ms }) => ms)
+    const ms = middle(times)
+    // The run nearest the median time gives the requests and 503s shown beside it.
+    const typical = own.reduce((best, run) =>
+      Math.abs(run.ms - ms) < Math.abs(best.ms - ms) ? run : best,
+    )
+    return {
+      ...typical,
+      ms,
+      cpuMs: middle(own.map(({ cpuMs }) => cpuMs)),
+      fastestMs: Math.min(...times),
+      slowestMs: Math.max(...times),
+      runs: own.length,
+    }
+  })
+}

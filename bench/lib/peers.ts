@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { takeCpuTimes, underTimes } from './cpu-times'
 
 export type Target = {
   readonly endpoint: string
@@ -23,6 +24,8 @@ export type Run = {
   /** When the tool printed its first byte (for a listing: its first rows); `ms` if it never did. */
   readonly firstOutputMs: number
   readonly stdout: string
+  /** CPU time the tool spent, user + system (bench/lib/cpu-times.ts). */
+  readonly cpuMs: number
 }
 
 /** Each peer's config folder, removed by removePeerHomes when the benchmarks end. */
@@ -63,7 +66,8 @@ const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
   new Promise((resolve, reject) => {
     const started = performance.now()
     let firstOutputMs: number | null = null
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const [shell, shellArgs] = underTimes(command, args)
+    const child = spawn(shell, shellArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -74,11 +78,10 @@ const run = (command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
     child.on('error', reject)
     child.on('close', (code) => {
       const ms = performance.now() - started
+      const { stderr: own, cpuMs } = takeCpuTimes(stderr)
       if (code !== 0) {
-        reject(
-          new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`),
-        )
-      } else resolve({ ms, firstOutputMs: firstOutputMs ?? ms, stdout })
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${own.slice(-2000)}`))
+      } else resolve({ ms, firstOutputMs: firstOutputMs ?? ms, stdout, cpuMs })
     })
   })
 
