@@ -1,5 +1,6 @@
 /** Which rows are selected and focused, the filter and the sort order of the object browser. */
 import type { SliceCreator } from './app-state'
+import type { Entry } from './object-entry'
 import type { SortColumn, SortOrder } from './sort-entries'
 import { selectVisibleEntries } from './visible-entries'
 
@@ -25,15 +26,19 @@ export type SelectionSlice = {
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => {
-  const visibleKeys = (): readonly string[] => selectVisibleEntries(get()).map(({ key }) => key)
+  const visibleRows = () => selectVisibleEntries(get())
+
+  /** Where `key` is among the visible rows, or -1: one pass, no array of every key made first. */
+  const indexOf = (rows: readonly Entry[], key: string | null): number =>
+    key === null ? -1 : rows.findIndex((row) => row.key === key)
 
   /** The keys from the anchor to `key` in visible order, or just `key` without an anchor. */
   const range = (anchor: string | null, key: string): Set<string> => {
-    const keys = visibleKeys()
-    const to = keys.indexOf(key)
-    const from = anchor === null ? -1 : keys.indexOf(anchor)
+    const rows = visibleRows()
+    const to = indexOf(rows, key)
+    const from = indexOf(rows, anchor)
     if (from === -1 || to === -1) return new Set([key])
-    return new Set(keys.slice(Math.min(from, to), Math.max(from, to) + 1))
+    return new Set(rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((row) => row.key))
   }
 
   return {
@@ -59,13 +64,13 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     },
 
     moveFocus: (delta, extend) => {
-      const keys = visibleKeys()
-      if (keys.length === 0) return
+      const rows = visibleRows()
+      if (rows.length === 0) return
       const { focusKey, anchorKey } = get()
-      const at = focusKey === null ? -1 : keys.indexOf(focusKey)
+      const at = indexOf(rows, focusKey)
       // With nothing focused yet, the first move lands on the first (or last) row.
-      const target = at === -1 ? (delta < 0 ? keys.length - 1 : 0) : at + delta
-      const key = keys[Math.max(0, Math.min(keys.length - 1, target))] as string
+      const target = at === -1 ? (delta < 0 ? rows.length - 1 : 0) : at + delta
+      const { key } = rows[Math.max(0, Math.min(rows.length - 1, target))] as Entry
       if (extend) {
         const anchor = anchorKey ?? focusKey ?? key
         set({ selectedKeys: range(anchor, key), focusKey: key, anchorKey: anchor })
@@ -74,7 +79,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       }
     },
 
-    selectAll: () => set({ selectedKeys: new Set(visibleKeys()) }),
+    selectAll: () => set({ selectedKeys: new Set(visibleRows().map((row) => row.key)) }),
 
     clearSelection: () => set({ selectedKeys: new Set(), anchorKey: null }),
 
@@ -83,9 +88,12 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       // What the filter hides is no longer selected: actions act only on rows in view.
       const { selectedKeys } = get()
       if (selectedKeys.size === 0) return
-      const visible = new Set(visibleKeys())
-      const kept = [...selectedKeys].filter((key) => visible.has(key))
-      if (kept.length !== selectedKeys.size) set({ selectedKeys: new Set(kept) })
+      // The selected rows still shown, found by the set of selected keys: a set of every visible
+      // key would cost far more on a large listing.
+      const kept = visibleRows().filter((row) => selectedKeys.has(row.key))
+      if (kept.length !== selectedKeys.size) {
+        set({ selectedKeys: new Set(kept.map((row) => row.key)) })
+      }
     },
 
     sortBy: (column) =>
