@@ -17,7 +17,8 @@ import { firstFreeName } from './numbered-name'
 export type PartState = { position: number; hash: Hash; record: DownloadRecord | null }
 
 export type PartFile = {
-  write(buffer: Buffer, position: number): Promise<void>
+  /** Writes the buffers one after another from `position` (one system call, no copy, mostly). */
+  write(buffers: readonly Buffer[], position: number): Promise<void>
   /** Fills `length` bytes of `buffer` from `position` (bytes written earlier by this run). */
   read(buffer: Buffer, length: number, position: number): Promise<void>
   truncate(length: number): Promise<void>
@@ -28,6 +29,20 @@ export type PartFile = {
 
 /** Body chunks are gathered to this size before each write. */
 const WRITE_BATCH = 1024 * 1024
+
+/** What a short write left of `buffers` after its first `written` bytes. */
+const unwritten = (buffers: readonly Buffer[], written: number): readonly Buffer[] => {
+  let skip = written
+  const rest: Buffer[] = []
+  for (const buffer of buffers) {
+    if (skip >= buffer.length) skip -= buffer.length
+    else {
+      rest.push(skip > 0 ? buffer.subarray(skip) : buffer)
+      skip = 0
+    }
+  }
+  return rest
+}
 
 /** A file's length, 0 when it is not there (a `.part` not started yet). */
 export const sizeOnDisk = (file: string): Promise<number> =>
@@ -68,17 +83,15 @@ export const createPartFile = (
       throw diskError(error)
     }))
   return {
-    async write(buffer, position) {
+    async write(buffers, position) {
       const handle = await get()
       try {
-        for (let written = 0; written < buffer.length;) {
-          const result = await handle.write(
-            buffer,
-            written,
-            buffer.length - written,
-            position + written,
-          )
-          written += result.bytesWritten
+        let rest = buffers
+        let at = position
+        while (rest.length > 0) {
+          const { bytesWritten } = await handle.writev(rest, at)
+          at += bytesWritten
+          rest = unwritten(rest, bytesWritten)
         }
       } catch (error) {
         throw diskError(error)
@@ -128,16 +141,17 @@ type DrainOptions = { readonly signal: AbortSignal; readonly progress: (bytes: n
 const drain = async (
   body: Readable,
   signal: AbortSignal,
-  land: (buffer: Buffer) => Promise<void>,
+  land: (buffers: readonly Buffer[], length: number) => Promise<void>,
 ): Promise<void> => {
   let batch: Buffer[] = []
   let batched = 0
   const flush = async (): Promise<void> => {
     if (batched === 0) return
-    const buffer = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batched)
+    const buffers = batch
+    const length = batched
     batch = []
     batched = 0
-    await land(buffer)
+    await land(buffers, length)
   }
   const stop = (): void => {
     body.destroy(new Error('Stopped.'))
@@ -165,11 +179,11 @@ export const drainInto = (
   state: PartState,
   options: DrainOptions,
 ): Promise<void> =>
-  drain(body, options.signal, async (buffer) => {
-    await part.write(buffer, state.position)
-    state.hash.update(buffer)
-    state.position += buffer.length
-    options.progress(buffer.length)
+  drain(body, options.signal, async (buffers, length) => {
+    await part.write(buffers, state.position)
+    for (const buffer of buffers) state.hash.update(buffer)
+    state.position += length
+    options.progress(length)
   })
 
 /**
@@ -184,13 +198,13 @@ export const drainAt = async (
   options: DrainOptions & { readonly limit?: number },
 ): Promise<number> => {
   let written = 0
-  await drain(body, options.signal, async (buffer) => {
-    if (options.limit !== undefined && written + buffer.length > options.limit) {
+  await drain(body, options.signal, async (buffers, length) => {
+    if (options.limit !== undefined && written + length > options.limit) {
       throw new CodedError('SERVER_ERROR', 'The server sent more bytes than the range asked for.')
     }
-    await part.write(buffer, position + written)
-    written += buffer.length
-    options.progress(buffer.length)
+    await part.write(buffers, position + written)
+    written += length
+    options.progress(length)
   })
   return written
 }
