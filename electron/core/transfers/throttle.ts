@@ -20,8 +20,10 @@ export const createThrottle = (intervalMs: number, flush: () => void): Throttle 
       arm(Math.ceil(early) + 1)
       return
     }
-    last = performance.now()
     flush()
+    // From the end of this flush: one that takes a while (a snapshot of many jobs) must not
+    // bring the next one closer than the interval, as its listeners see them.
+    last = performance.now()
   }
 
   const arm = (delay: number): void => {

@@ -53,7 +53,9 @@ beforeAll(async () => {
     downloadsDir: path.join(work, 'downloads'),
     retry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
   })
-  core.events.on('transfers.updated', (update) => updates.push({ at: Date.now(), update }))
+  // The throttle keeps updates 200 ms apart by the monotonic clock: measured by the wall clock,
+  // rounded to whole ms and stepped by time adjustments, two of them could look 199 ms apart.
+  core.events.on('transfers.updated', (update) => updates.push({ at: performance.now(), update }))
   call = callerFor(core)
   accountId = await saveAccount(call, bed)
   const source = path.join(work, 'source', 'set')
