@@ -10,9 +10,12 @@
  * BENCH_HUGE_BYTES (5 GiB; 0 leaves that phase out); BENCH_TRANSFERS picks phases (small,large,huge).
  */
 import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import os from 'node:os'
 import path from 'node:path'
 import { startTestBed, type TestBed } from '../e2e/testbed/test-bed'
+import { createPresignClient } from '../electron/core/share/sigv4-links'
 import { runClient } from './lib/client'
 import {
   measured,
@@ -24,7 +27,7 @@ import {
   type Measured,
 } from './lib/compare'
 import { md5File, randomFile, randomFolder, sizeLabel } from './lib/files'
-import { awscli, rclone, requirePeers, type Run, type Target } from './lib/peers'
+import { awscli, curl, rclone, requirePeers, type Run, type Target } from './lib/peers'
 import { fixed, printTable, report, type Reference } from './lib/report'
 import { openStore, type Store } from './lib/store'
 
@@ -41,6 +44,8 @@ const RUNS = Number(process.env.BENCH_TRANSFER_RUNS ?? 3)
 const PHASES = new Set((process.env.BENCH_TRANSFERS ?? 'small,large,huge').split(','))
 
 const CEILING = 'awscli straight to RGW'
+/** Not a peer: what one stream gets through the emulator's TLS when the client only moves bytes. */
+const CURL_PATH = 'curl via emulator (1 stream)'
 const PEERS = ['awscli', 'rclone']
 
 type Ours = { ms: number; bytes: number; peakRssGrowthMiB: number }
@@ -50,10 +55,30 @@ const ours = settled((target: Target, scenario: object) =>
 )
 
 type Tools = {
+  readonly curl: ((args: readonly string[]) => Promise<Run>) | null
   readonly target: Target
   readonly aws: (args: readonly string[]) => Promise<Run>
   readonly rc: (args: readonly string[]) => Promise<Run>
   readonly ceiling: (args: readonly string[]) => Promise<Run>
+}
+
+/** Presigned PUT and GET URLs of one key through the emulator, for curl. */
+const presigned = async (target: Target, key: string): Promise<{ put: string; get: string }> => {
+  const client = createPresignClient({
+    endpoint: target.endpoint,
+    accessKeyId: target.accessKeyId,
+    secretAccessKey: target.secretAccessKey,
+  })
+  try {
+    const sign = (command: PutObjectCommand | GetObjectCommand) =>
+      getSignedUrl(client, command, { expiresIn: 3600 })
+    return {
+      put: await sign(new PutObjectCommand({ Bucket: BUCKET, Key: key })),
+      get: await sign(new GetObjectCommand({ Bucket: BUCKET, Key: key })),
+    }
+  } finally {
+    client.destroy()
+  }
 }
 
 const compared = (
@@ -148,6 +173,21 @@ const largeFile = async (bed: TestBed, store: Store, tools: Tools, work: string)
         return run(['s3', 'cp', '--only-show-errors', `s3://${BUCKET}/large.bin`, file])
       },
     )
+  const viaCurl = tools.curl
+  const curlUpAndDown = viaCurl
+    ? [
+        async () => {
+          const { put, get } = await presigned(tools.target, 'large.bin')
+          return upAndDown(
+            bed,
+            store,
+            CURL_PATH,
+            () => viaCurl(['-T', large, put]),
+            async () => viaCurl(['-o', await fresh(), get]),
+          )
+        },
+      ]
+    : []
   const everyTool: (() => Promise<[Measured, Measured]>)[] = [
     () =>
       upAndDown(
@@ -183,6 +223,7 @@ const largeFile = async (bed: TestBed, store: Store, tools: Tools, work: string)
         async () => tools.rc(['copyto', `bed:${BUCKET}/large.bin`, await fresh()]),
       ),
     () => awsLike(CEILING, tools.ceiling),
+    ...curlUpAndDown,
   ]
   // Round by round, every tool once a round, so a slow spell of the machine hits all of them.
   const ups: Measured[] = []
@@ -293,8 +334,10 @@ export const transfersSuite = async (): Promise<void> => {
       accessKeyId: bed.accessKeyId,
       secretAccessKey: bed.secretAccessKey,
     }
+    const viaCurl = curl(target.caFile)
     const tools: Tools = {
       target,
+      curl: viaCurl ? settled(viaCurl) : null,
       aws: settled(await awscli(target)),
       rc: settled(await rclone(target)),
       ceiling: settled(

@@ -13,17 +13,22 @@ const common = {
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 }
 
+/** Main-process code as one ESM file, dependencies left to node_modules (benchmarks use it too). */
+export const nodeBundle = {
+  ...common,
+  format: 'esm',
+  external,
+  // Bundled ESM still meets CommonJS dependencies that call require().
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+}
+
 export const mainBundles = [
   {
-    ...common,
-    format: 'esm',
-    external,
+    ...nodeBundle,
     entryPoints: { launch: 'electron/launch.ts', 'electron/main': 'electron/shell/main.ts' },
     outdir: 'dist',
-    // Bundled ESM still meets CommonJS dependencies that call require().
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
   },
   // Sandboxed preloads cannot load modules: one self-contained CommonJS file.
   {

@@ -1,17 +1,39 @@
 /**
- * Our side of a benchmark runs in its own process, like the peers: a script under bench/ started
- * with tsx, whose last stdout line is its figures as JSON. Its CPU time is measured as the
- * peers' is (cpu-times.ts) and added to the figures as `cpuMs`.
+ * Our side of a benchmark runs in its own process, like the peers: a script under bench/, bundled
+ * as the app's main process is (scripts/main-bundles.mjs: no transpiling at run time, whose CPU
+ * the app never pays), whose last stdout line is its figures as JSON. Its CPU time is measured
+ * as the peers' is (cpu-times.ts) and added to the figures as `cpuMs`.
  */
 import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { build } from 'esbuild'
+import { nodeBundle } from '../../scripts/main-bundles.mjs'
 import { takeCpuTimes, underTimes } from './cpu-times'
 
-export const runClient = <T>(
+/** Inside node_modules, so the bundle finds the dependencies it leaves out. */
+const BUNDLES = path.resolve('node_modules/.cache/dss-bench')
+
+const bundles = new Map<string, Promise<string>>()
+
+/** The script as one file (built once per run). */
+const bundled = (script: string): Promise<string> => {
+  let done = bundles.get(script)
+  if (!done) {
+    const outfile = path.join(BUNDLES, `${path.basename(script, '.ts')}.mjs`)
+    done = build({ ...nodeBundle, sourcemap: false, entryPoints: [script], outfile }).then(
+      () => outfile,
+    )
+    bundles.set(script, done)
+  }
+  return done
+}
+
+export const runClient = async <T>(
   script: string,
   args: readonly string[],
-): Promise<T & { cpuMs: number }> =>
-  new Promise((resolve, reject) => {
-    const [shell, shellArgs] = underTimes(process.execPath, ['--import', 'tsx', script, ...args])
+): Promise<T & { cpuMs: number }> => {
+  const [shell, shellArgs] = underTimes(process.execPath, [await bundled(script), ...args])
+  return new Promise((resolve, reject) => {
     const child = spawn(shell, shellArgs, {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -28,3 +50,4 @@ export const runClient = <T>(
       resolve({ ...figures, cpuMs })
     })
   })
+}

@@ -43,6 +43,7 @@ export const removePeerHomes = async (): Promise<void> => {
 
 const AWS = '/usr/bin/aws'
 const RCLONE = '/usr/bin/rclone'
+const CURL = '/usr/bin/curl'
 
 /** A peer client is missing: the message says what to install, nothing is installed for you. */
 export class MissingPeerError extends Error {}
@@ -125,3 +126,13 @@ export const rclone = async (target: Target) => {
   return (args: readonly string[]): Promise<Run> =>
     run(RCLONE, ['--config', config, '--ca-cert', target.caFile, '--tpslimit', '100', ...args], env)
 }
+
+/**
+ * curl on presigned URLs through the same emulator: one stream that only moves bytes, no hashing,
+ * so its rate is about what the emulator's TLS path lets through. Null when curl is missing.
+ */
+export const curl = (caFile: string) =>
+  existsSync(CURL)
+    ? (args: readonly string[]): Promise<Run> =>
+        run(CURL, ['-sS', '--fail', '--cacert', caFile, ...args], process.env)
+    : null
