@@ -3,6 +3,7 @@
  * pages arrive, and a filter is a few indexOf calls over it, where testing each row reads a
  * million strings scattered over the heap.
  */
+import { roomFor } from './growing-array'
 import type { Entry } from './object-entry'
 
 export type NameIndex = {
@@ -16,18 +17,11 @@ export type NameIndex = {
 
 export const emptyNameIndex: NameIndex = { text: '', ends: new Uint32Array(0), count: 0 }
 
-/**
- * `index` with the rows of `entries` it does not hold yet (those from `index.count` on). The
- * ends grow by doubling; an index is extended once, so the slots past its count are free.
- */
+/** `index` with the rows of `entries` it does not hold yet (those from `index.count` on). */
 export const extendNameIndex = (index: NameIndex, entries: readonly Entry[]): NameIndex => {
   const count = entries.length
   if (count <= index.count) return index
-  let { ends } = index
-  if (count > ends.length) {
-    ends = new Uint32Array(Math.max(count, ends.length * 2))
-    ends.set(index.ends.subarray(0, index.count))
-  }
+  const ends = roomFor(index.ends, index.count, count, (length) => new Uint32Array(length))
   let end = index.count === 0 ? 0 : (ends[index.count - 1] as number)
   const names: string[] = []
   for (let row = index.count; row < count; row += 1) {

@@ -2,6 +2,7 @@
  * The size, date and type columns as whole numbers that order rows exactly as comparing the
  * columns does, for sorting a whole listing by radix instead of by comparisons.
  */
+import { roomFor } from './growing-array'
 import type { Entry } from './object-entry'
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -78,7 +79,7 @@ export type RowKeys = {
   readonly sizes: Float64Array
   /** 0 for no date (it sorts first, as the empty text does), NaN for a date in another form. */
   readonly dates: Float64Array
-  /** How many rows (from the start of the listing) have keys; the slots past it are free. */
+  /** How many rows (from the start of the listing) have keys. */
   readonly count: number
 }
 
@@ -88,14 +89,10 @@ export const noRowKeys: RowKeys = {
   count: 0,
 }
 
-const grown = (array: Float64Array, used: number, needed: number): Float64Array => {
-  if (needed <= array.length) return array
-  const larger = new Float64Array(Math.max(needed, array.length * 2))
-  larger.set(array.subarray(0, used))
-  return larger
-}
+const grown = (array: Float64Array, used: number, needed: number): Float64Array =>
+  roomFor(array, used, needed, (length) => new Float64Array(length))
 
-/** `keys` with those of the rows of `entries` from `keys.count` on (each keys is extended once). */
+/** `keys` with those of the rows of `entries` from `keys.count` on. */
 export const extendRowKeys = (keys: RowKeys, entries: readonly Entry[]): RowKeys => {
   const count = entries.length
   if (count <= keys.count) return keys
