@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- scale` (issue 13 §3): a folder of 100,000 and of 1,000,000 objects, opened
- * in the web shell in Chromium, scrolled top to bottom, sorted and filtered; its first rows and the
- * frames while its pages arrive; the renderer's heap (after a GC) and the main process's resident
- * memory. The objects come from a synthetic upstream that generates listing pages
+ * in the web shell in Chromium, scrolled top to bottom, sorted and filtered; its first rows, the
+ * frames while its pages arrive and its full listing beside the core's alone (list-client.ts); the
+ * renderer's heap (after a GC) and the main process's resident memory. The objects come from a synthetic upstream that generates listing pages
  * (bench/lib/synthetic-listing.ts): at this size that is the point, and the output says so.
  * Requests pass the account's governor at DSS's 100 a second.
  */
 import { readFile, rm } from 'node:fs/promises'
 import { fixed, printTable, report } from './lib/report'
+import { runClient } from './lib/client'
+import type { SyntheticListing } from './lib/synthetic-listing'
 import { SCALE_BUCKET, SCALE_PREFIX, startSyntheticListing } from './lib/synthetic-listing'
 import {
   buildRenderer,
@@ -71,6 +73,8 @@ const rssMiB = async (pid: number): Promise<number> => {
 type ScaleFigures = {
   readonly count: number
   readonly fullMs: number
+  /** The same listing by the core alone, without the renderer. */
+  readonly coreFullMs: number
   readonly firstRowsMs: number
   readonly arrivalP95Ms: number
   readonly heapMiB: number
@@ -82,19 +86,28 @@ type ScaleFigures = {
   readonly requests: number
 }
 
-const measure = async (rendererDir: string, count: number): Promise<ScaleFigures> => {
-  const upstream = await startSyntheticListing(count)
-  const session = await openUiSession(rendererDir).catch(async (error: unknown) => {
-    await upstream.stop()
-    throw error
-  })
+const ACCOUNT = { accessKeyId: 'SCALEBENCHKEY', secretAccessKey: 'scale-bench-secret' }
+
+/** The core alone listing the folder page by page, as the list suite runs it (list-client.ts). */
+const coreListing = (endpoint: string) =>
+  runClient<{ readonly fullMs: number; readonly objects: number }>('bench/list-client.ts', [
+    JSON.stringify({ endpoint, caFile: '', ...ACCOUNT }),
+    SCALE_BUCKET,
+    SCALE_PREFIX,
+  ])
+
+const measureUi = async (
+  rendererDir: string,
+  upstream: SyntheticListing,
+  count: number,
+): Promise<Omit<ScaleFigures, 'coreFullMs'>> => {
+  const session = await openUiSession(rendererDir)
   try {
     const { page } = session
     await connectAccount(page, {
       name: 'Scale',
       endpoint: upstream.endpoint,
-      accessKeyId: 'SCALEBENCHKEY',
-      secretAccessKey: 'scale-bench-secret',
+      ...ACCOUNT,
     })
     const place = { bucket: SCALE_BUCKET, prefix: SCALE_PREFIX, count }
     const cdp = await page.context().newCDPSession(page)
@@ -123,6 +136,18 @@ const measure = async (rendererDir: string, count: number): Promise<ScaleFigures
     }
   } finally {
     await session.stop()
+  }
+}
+
+const measure = async (rendererDir: string, count: number): Promise<ScaleFigures> => {
+  const upstream = await startSyntheticListing(count)
+  try {
+    const ui = await measureUi(rendererDir, upstream, count)
+    // After the UI, on its own: the two do not share the machine's two cores.
+    const core = await coreListing(upstream.endpoint)
+    if (core.objects !== count) throw new Error(`the core listed ${core.objects} of ${count}`)
+    return { ...ui, coreFullMs: core.fullMs }
+  } finally {
     await upstream.stop()
   }
 }
@@ -139,6 +164,8 @@ export const scaleSuite = async (): Promise<void> => {
       const figures: readonly [string, number, string][] = [
         ['first rows in the UI', f.firstRowsMs / 1000, 's'],
         ['full listing in the UI', f.fullMs / 1000, 's'],
+        ['full listing by the core alone', f.coreFullMs / 1000, 's'],
+        ['UI listing / core listing', f.fullMs / f.coreFullMs, 'x'],
         ['frame p95 while pages arrive', f.arrivalP95Ms, 'ms'],
         ['listing requests', f.requests, 'requests'],
         ['renderer heap after GC', f.heapMiB, 'MiB'],
@@ -155,6 +182,8 @@ export const scaleSuite = async (): Promise<void> => {
         count.toLocaleString('en-US'),
         fixed(f.firstRowsMs / 1000, 2),
         fixed(f.fullMs / 1000, 1),
+        fixed(f.coreFullMs / 1000, 1),
+        fixed(f.fullMs / f.coreFullMs, 2),
         fixed(f.arrivalP95Ms, 1),
         String(f.requests),
         fixed(f.heapMiB, 0),
@@ -174,6 +203,8 @@ export const scaleSuite = async (): Promise<void> => {
       'objects',
       'first rows s',
       'listed s',
+      'core s',
+      'UI/core',
       'arriving p95 ms',
       'requests',
       'heap MiB',
