@@ -161,7 +161,13 @@ export const commands = {
       prefix,
       recursive: z.boolean().default(false),
       continuationToken: z.string().max(4096).nullable().default(null),
+      /** Entries a request to the server asks for (S3 caps it at 1,000). */
       maxKeys: z.number().int().min(1).max(1000).default(1000),
+      /**
+       * Entries one answer hands back at most (default `maxKeys`): a listing reads ahead, so the
+       * window can take several requests' worth of what has arrived in one call.
+       */
+      maxEntries: z.number().int().min(1).max(10_000).optional(),
       requestId,
     }),
   ),

@@ -93,6 +93,12 @@ const REFRESH_DELAY_MS = 100
 /** A search is run again after a change by itself only if its last walk took at most this. */
 export const RESEARCH_MAX_REQUESTS = 20
 
+/**
+ * Entries main may hand back in one answer: what its listing has read ahead, several requests'
+ * worth, so a long folder costs tens of round trips to main rather than one per 1,000 entries.
+ */
+export const ENTRIES_PER_ANSWER = 5000
+
 /** While a listing arrives, new rows are shown at most this often (the first page at once). */
 export const SHOW_ROWS_EVERY_MS = 250
 
@@ -162,24 +168,32 @@ export const createBrowserSlice =
       /** Rows listed but not shown yet, and when rows were last shown (0: never). */
       let unshown: Entry[] = []
       let shownAt = 0
-      let token: string | null = null
-      do {
+      /** Asks main for the page after `token`; the run's pending request from then on. */
+      const ask = (token: string | null) => {
         const id = requestId('list')
         pending = id
-        const result: Result<ObjectPage> = await api.invoke('objects.list', {
+        const answer: Promise<Result<ObjectPage>> = api.invoke('objects.list', {
           accountId: location.accountId,
           bucket: location.bucket,
           prefix: listedPrefix(listing),
           recursive: search !== null,
           continuationToken: token,
           maxKeys: 1000,
+          maxEntries: ENTRIES_PER_ANSWER,
           requestId: id,
         })
+        return { id, token, answer }
+      }
+      let next = ask(null)
+      let token: string | null = null
+      do {
+        const { id, answer } = next
+        const result = await answer
         if (pending === id) pending = null
         if (runId !== currentRun) return
         const current = get().listing
         if (current === null) return
-        const page = checkedPage(result, token)
+        const page = checkedPage(result, next.token)
         if (!page.ok) {
           set({
             listing: {
@@ -191,8 +205,10 @@ export const createBrowserSlice =
           })
           return
         }
-        const rows = entriesOfPage(page.value, location.prefix, search !== null)
         token = page.value.nextToken
+        // The next answer is on its way while this one's rows are taken in.
+        if (token !== null) next = ask(token)
+        const rows = entriesOfPage(page.value, location.prefix, search !== null)
         if (background) {
           collected.push(...rows)
           if (token !== null) set({ listing: { ...current, refreshed: collected.length } })

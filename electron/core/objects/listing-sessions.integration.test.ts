@@ -66,4 +66,34 @@ describe('objects.list from a parallel listing', () => {
       KEYS.slice(91).map((key) => key.slice(0, -1)),
     )
   })
+
+  it("hands back several requests' worth in one answer when asked, every entry once", async () => {
+    const objects: string[] = []
+    const folders: string[] = []
+    let answers = 0
+    let largest = 0
+    let token: string | null = null
+    do {
+      const next: ObjectPage = await h.call('objects.list', {
+        accountId: h.accountId,
+        bucket: BUCKET,
+        prefix: PREFIX,
+        maxKeys: 7,
+        maxEntries: 40,
+        continuationToken: token,
+      })
+      answers += 1
+      const size = next.objects.length + next.folders.length
+      largest = Math.max(largest, size)
+      expect(size).toBeLessThanOrEqual(40)
+      objects.push(...next.objects.map((object) => object.key))
+      folders.push(...next.folders.map((folder) => folder.prefix))
+      token = next.nextToken
+    } while (token !== null)
+    expect(objects).toEqual(KEYS.slice(1, 91))
+    expect(folders).toEqual(KEYS.slice(91).map((key) => key.slice(0, -1)))
+    // 120 entries at 7 a request: 18 requests' worth, handed back in fewer answers.
+    expect(largest).toBeGreaterThan(7)
+    expect(answers).toBeLessThan(18)
+  })
 })

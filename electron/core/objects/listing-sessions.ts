@@ -125,7 +125,10 @@ export const createListingSessions = (): ListingSessions => {
       let page: ListedPage | null
       session.busy = true
       try {
-        page = await unlessAborted(session.listing.next(request.maxKeys), signal)
+        page = await unlessAborted(
+          session.listing.next(request.maxEntries ?? request.maxKeys),
+          signal,
+        )
       } catch (error) {
         close(session)
         throw error

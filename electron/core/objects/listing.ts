@@ -27,6 +27,8 @@ export type ListRequest = {
   /** For a first page: list only keys after this one (ListObjects v1 calls it Marker). */
   readonly startAfter?: string | null
   readonly maxKeys: number
+  /** Entries one answer may hand back from a listing's read-ahead (default `maxKeys`). */
+  readonly maxEntries?: number
   /** The governor's queue for it: a parallel listing's later ranges are read-ahead. */
   readonly priority?: RequestPriority
 }
