@@ -3,7 +3,13 @@
  * RADOS Gateway: odd keys, markup characters, folders, pages with continuation tokens, url
  * encoding on and off. Any difference fails.
  */
-import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import {
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type ListObjectsV2CommandInput,
+  type ListObjectsV2CommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3'
 import type { DeserializeMiddleware } from '@smithy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from '../testing/core-harness'
@@ -51,19 +57,20 @@ afterAll(() => h.stop())
 /** Each answer's bytes, as the server sent them, beside the SDK's reading of them. */
 const listRaw = async (
   client: S3Client,
-  input: ConstructorParameters<typeof ListObjectsV2Command>[0],
-): Promise<{ bytes: Buffer; sdk: Awaited<ReturnType<S3Client['send']>> }> => {
+  input: ListObjectsV2CommandInput,
+): Promise<{ bytes: Buffer; sdk: ListObjectsV2CommandOutput }> => {
   let bytes = Buffer.alloc(0)
   const command = new ListObjectsV2Command(input)
-  const keep: DeserializeMiddleware<object, object> = (next) => async (args) => {
-    const result = await next(args)
-    const response = result.response as { body: AsyncIterable<Uint8Array> }
-    const chunks: Buffer[] = []
-    for await (const chunk of response.body) chunks.push(Buffer.from(chunk))
-    bytes = Buffer.concat(chunks)
-    Object.assign(response, { body: new Uint8Array(bytes) })
-    return result
-  }
+  const keep: DeserializeMiddleware<ListObjectsV2CommandInput, ListObjectsV2CommandOutput> =
+    (next) => async (args) => {
+      const result = await next(args)
+      const response = result.response as { body: AsyncIterable<Uint8Array> }
+      const chunks: Buffer[] = []
+      for await (const chunk of response.body) chunks.push(Buffer.from(chunk))
+      bytes = Buffer.concat(chunks)
+      Object.assign(response, { body: new Uint8Array(bytes) })
+      return result
+    }
   command.middlewareStack.add(keep, { step: 'deserialize', priority: 'low', name: 'keepBytes' })
   const sdk = await client.send(command)
   return { bytes, sdk }
@@ -98,7 +105,7 @@ describe.each([
         EncodingType: encoding,
         ContinuationToken: token,
       })
-      const theirs = sdk as SdkAnswer
+      const theirs: SdkAnswer = sdk
       const ours = parseListBucketResult(bytes.toString('utf8'))
       expect(ours, bytes.toString('utf8')).not.toBeNull()
       expect(ours).toEqual({

@@ -103,7 +103,9 @@ type OwnReading = { answer: ListBucketResultXml | null }
  * SDK, byte for byte. Errors, retries and time limits are the client's as for any command.
  */
 const readOwnWay =
-  (reading: OwnReading): DeserializeMiddleware<object, object> =>
+  <Input extends object, Output extends object>(
+    reading: OwnReading,
+  ): DeserializeMiddleware<Input, Output> =>
   (next) =>
   async (args) => {
     const result = await next(args)
