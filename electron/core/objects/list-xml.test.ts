@@ -8,9 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Connection } from '../accounts'
 import { createRequestGovernor } from '../request-governor'
-import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
-import { createRequestLog } from '../request-log'
-import { createS3Client } from '../s3-client'
+import { connectionFor } from '../testing/transfer-core'
 import { listPage } from './listing'
 import { parseListBucketResult, xmlText } from './list-xml'
 
@@ -105,21 +103,14 @@ describe('a listing whose XML the reader leaves to the SDK', () => {
       )
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const settings = {
-      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      accessKeyId: 'test',
-      secretAccessKey: 'test-secret',
-    }
-    const governor = createRequestGovernor(1000)
-    const log = createRequestLog()
-    connection = {
-      client: createS3Client(settings, governor, log),
-      governor,
-      log,
-      endpoint: settings.endpoint,
-      settings,
-      limits: DEFAULT_REQUEST_LIMITS,
-    }
+    connection = connectionFor(
+      {
+        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        accessKeyId: 'test',
+        secretAccessKey: 'test-secret',
+      },
+      createRequestGovernor(1000),
+    )
   })
 
   afterAll(async () => {

@@ -10,9 +10,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Connection } from '../accounts'
 import { createRequestGovernor, type RequestGovernor } from '../request-governor'
-import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
-import { createRequestLog } from '../request-log'
-import { createS3Client } from '../s3-client'
+import { connectionFor } from '../testing/transfer-core'
 import { walkListing } from './parallel-listing'
 
 const PAGE = 100
@@ -88,15 +86,7 @@ const connectionSeeing = (roundTripMs: number): Connection => {
     roundTripMs,
   }
   const settings = { endpoint, accessKeyId: 'test', secretAccessKey: 'test-secret' }
-  const log = createRequestLog()
-  const connection = {
-    client: createS3Client(settings, governor, log),
-    governor,
-    log,
-    endpoint,
-    settings,
-    limits: DEFAULT_REQUEST_LIMITS,
-  }
+  const connection = connectionFor(settings, governor)
   connections.push(connection)
   return connection
 }

@@ -7,7 +7,7 @@ import { createS3TestClient } from '../../../e2e/testbed/s3-test-client'
 import { startTestBed, type TestBed } from '../../../e2e/testbed/test-bed'
 import type { Connection } from '../accounts'
 import { createCore, type Core } from '../core'
-import { createRequestGovernor } from '../request-governor'
+import { createRequestGovernor, type RequestGovernor } from '../request-governor'
 import { DEFAULT_REQUEST_LIMITS } from '../request-limits'
 import { createRequestLog } from '../request-log'
 import { createS3Client, type ClientSettings } from '../s3-client'
@@ -65,22 +65,30 @@ export const closeTransferBed = async (parts: {
   if (parts.work) await rm(parts.work, { recursive: true, force: true })
 }
 
-/** A connection to the test bed through the emulator, as the app builds one, without a core. */
-export const connectionTo = (bed: TestBed): Connection => {
-  const settings: ClientSettings = {
-    endpoint: bed.endpoint,
-    accessKeyId: bed.accessKeyId,
-    secretAccessKey: bed.secretAccessKey,
-    caPem: bed.caPem,
-  }
-  const governor = createRequestGovernor(100)
+/**
+ * A connection as the app builds one, without a core: the client with its governor (100 requests
+ * a second unless given another) and request log. For loopback servers of tests and the test bed.
+ */
+export const connectionFor = (
+  settings: ClientSettings,
+  governor: RequestGovernor = createRequestGovernor(100),
+): Connection => {
   const log = createRequestLog()
   return {
     client: createS3Client(settings, governor, log),
     governor,
     log,
-    endpoint: bed.endpoint,
+    endpoint: settings.endpoint,
     settings,
     limits: DEFAULT_REQUEST_LIMITS,
   }
 }
+
+/** A connection to the test bed through the emulator, as the app builds one, without a core. */
+export const connectionTo = (bed: TestBed): Connection =>
+  connectionFor({
+    endpoint: bed.endpoint,
+    accessKeyId: bed.accessKeyId,
+    secretAccessKey: bed.secretAccessKey,
+    caPem: bed.caPem,
+  })

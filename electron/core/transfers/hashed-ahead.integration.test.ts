@@ -19,9 +19,10 @@ import {
   MIB,
   closeTransferBed,
   connectionTo,
+  multipartRecordOf,
+  unwatchedContext,
   writeRandomFile,
 } from './transfer-testing.test-fixture'
-import type { TaskContext } from './transfer-task'
 import { MD5_KEY, multipartStart } from './upload-metadata'
 
 const PART = 5 * MIB
@@ -38,13 +39,7 @@ beforeAll(async () => {
 
 afterAll(() => closeTransferBed({ connection, bed, work }))
 
-const context: TaskContext = {
-  signal: new AbortController().signal,
-  progress: () => undefined,
-  setDone: () => undefined,
-  setTotal: () => undefined,
-  note: () => undefined,
-}
+const context = unwatchedContext()
 
 const upload = async (
   name: string,
@@ -62,21 +57,7 @@ const upload = async (
       context,
       start,
     },
-    {
-      kind: 'upload',
-      id: name,
-      batchId: 'b',
-      accountId: 'a',
-      bucket: 'ahead',
-      key: name,
-      name,
-      path: path.join(work, name),
-      stagedId: null,
-      size: identity.size,
-      mtimeMs: identity.mtimeMs,
-      contentType: 'application/octet-stream',
-      partSize: PART,
-    },
+    multipartRecordOf({ file: path.join(work, name), bucket: 'ahead', key: name }, identity, PART),
     identity,
   )
 }

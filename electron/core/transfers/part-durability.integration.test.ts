@@ -20,8 +20,9 @@ import {
   writeRandomFile,
   closeTransferBed,
   connectionTo,
+  multipartRecordOf,
+  unwatchedContext,
 } from './transfer-testing.test-fixture'
-import type { TaskContext } from './transfer-task'
 
 const PART = 5 * MIB
 
@@ -37,13 +38,7 @@ beforeAll(async () => {
 
 afterAll(() => closeTransferBed({ connection, bed, work }))
 
-const context: TaskContext = {
-  signal: new AbortController().signal,
-  progress: () => undefined,
-  setDone: () => undefined,
-  setTotal: () => undefined,
-  note: () => undefined,
-}
+const context = unwatchedContext()
 
 describe('an acknowledged part', () => {
   it('is recorded on disk before the next part of its upload is sent', async () => {
@@ -89,19 +84,8 @@ describe('an acknowledged part', () => {
           context,
         },
         {
-          kind: 'upload',
+          ...multipartRecordOf({ file, bucket: 'durable', key: 'three-parts.bin' }, identity, PART),
           id: 't',
-          batchId: 'b',
-          accountId: 'a',
-          bucket: 'durable',
-          key: 'three-parts.bin',
-          name: 'three-parts.bin',
-          path: file,
-          stagedId: null,
-          size: identity.size,
-          mtimeMs: identity.mtimeMs,
-          contentType: 'application/octet-stream',
-          partSize: PART,
         },
         identity,
       )

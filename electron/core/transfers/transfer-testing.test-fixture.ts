@@ -6,7 +6,9 @@ import path from 'node:path'
 import type { TransferSnapshot, TransfersList } from '../../../shared/transfers'
 import type { CommandResponse } from '../../../shared/contract'
 import type { Caller } from '../testing/caller'
+import type { FileIdentity } from './file-source'
 import { readJournal, type UploadRecord } from './journal'
+import type { TaskContext } from './transfer-task'
 
 export { callerFor, type Caller } from '../testing/caller'
 export {
@@ -140,3 +142,33 @@ export const quiet = async (log: () => readonly unknown[], forMs = 600): Promise
     await sleep(50)
   }
 }
+
+/** A task context nobody watches, for driving an upload or download step directly. */
+export const unwatchedContext = (): TaskContext => ({
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  setDone: () => undefined,
+  setTotal: () => undefined,
+  note: () => undefined,
+})
+
+/** A fresh multipart upload's record (no upload id yet) of `file` as `key` in `bucket`. */
+export const multipartRecordOf = (
+  target: { readonly file: string; readonly bucket: string; readonly key: string },
+  identity: FileIdentity,
+  partSize: number,
+): Omit<UploadRecord, 'uploadId' | 'parts'> => ({
+  kind: 'upload',
+  id: target.key,
+  batchId: 'b',
+  accountId: 'a',
+  bucket: target.bucket,
+  key: target.key,
+  name: path.basename(target.file),
+  path: target.file,
+  stagedId: null,
+  size: identity.size,
+  mtimeMs: identity.mtimeMs,
+  contentType: 'application/octet-stream',
+  partSize,
+})
