@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { demo, names, openAndWait, setUpBrowser } from './browser-store.test-fixture'
-import { selectSelectedEntries, selectVisibleEntries } from './visible-entries'
+import { selectRowIndex, selectSelectedEntries, selectVisibleEntries } from './visible-entries'
 
 const keys = ['b.txt', 'a.txt', 'file 10.txt', 'file 9.txt', 'zeta/x', 'alpha/y']
 
@@ -64,6 +64,16 @@ describe('selecting, filtering and sorting rows', () => {
     expect(selected()).toEqual(['file 10.txt'])
   })
 
+  it('hands the selected rows over in the order shown, whichever the sort', async () => {
+    const { store, selected } = await setUp()
+    store.getState().selectEntry('a.txt', 'replace')
+    store.getState().selectEntry('file 10.txt', 'toggle')
+    store.getState().selectEntry('zeta/', 'toggle')
+    expect(selected()).toEqual(['zeta', 'a.txt', 'file 10.txt'])
+    store.getState().sortBy('name')
+    expect(selected()).toEqual(['zeta', 'file 10.txt', 'a.txt'])
+  })
+
   it('filters as typed, selects all of what is shown and drops what the filter hides', async () => {
     const { store, visible, selected } = await setUp()
     store.getState().selectEntry('b.txt', 'replace')
@@ -104,6 +114,12 @@ describe('selecting, filtering and sorting rows', () => {
     const shown = visibleNames(store)
     expect(shown).toEqual(expected(store))
     expect(shown.length).toBeGreaterThan(100)
+    // Each row's place, found by its key's hash, is where it is shown; a hidden row has none.
+    const rows = selectVisibleEntries(store.getState())
+    for (const at of [0, 1, 57, rows.length - 1]) {
+      expect(selectRowIndex(store.getState(), rows[at]?.key ?? null)).toBe(at)
+    }
+    expect(selectRowIndex(store.getState(), 'item 1.bin')).toBe(-1)
     store.getState().setFilterText('')
     expect(visibleNames(store)).toEqual(expected(store))
     store.getState().sortBy('size')

@@ -2,7 +2,7 @@
 import type { SliceCreator } from './app-state'
 import type { Entry } from './object-entry'
 import type { SortColumn, SortOrder } from './sort-entries'
-import { selectVisibleEntries } from './visible-entries'
+import { selectRowIndex, selectSelectedEntries, selectVisibleEntries } from './visible-entries'
 
 /** How a click or a key changes the selection. */
 export type SelectMode = 'replace' | 'toggle' | 'range'
@@ -28,15 +28,14 @@ export type SelectionSlice = {
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => {
   const visibleRows = () => selectVisibleEntries(get())
 
-  /** Where `key` is among the visible rows, or -1: one pass, no array of every key made first. */
-  const indexOf = (rows: readonly Entry[], key: string | null): number =>
-    key === null ? -1 : rows.findIndex((row) => row.key === key)
+  /** Where `key` is among the visible rows, or -1 (found without reading every row). */
+  const indexOf = (key: string | null): number => selectRowIndex(get(), key)
 
   /** The keys from the anchor to `key` in visible order, or just `key` without an anchor. */
   const range = (anchor: string | null, key: string): Set<string> => {
     const rows = visibleRows()
-    const to = indexOf(rows, key)
-    const from = indexOf(rows, anchor)
+    const to = indexOf(key)
+    const from = indexOf(anchor)
     if (from === -1 || to === -1) return new Set([key])
     return new Set(rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((row) => row.key))
   }
@@ -67,7 +66,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       const rows = visibleRows()
       if (rows.length === 0) return
       const { focusKey, anchorKey } = get()
-      const at = indexOf(rows, focusKey)
+      const at = indexOf(focusKey)
       // With nothing focused yet, the first move lands on the first (or last) row.
       const target = at === -1 ? (delta < 0 ? rows.length - 1 : 0) : at + delta
       const { key } = rows[Math.max(0, Math.min(rows.length - 1, target))] as Entry
@@ -88,9 +87,9 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       // What the filter hides is no longer selected: actions act only on rows in view.
       const { selectedKeys } = get()
       if (selectedKeys.size === 0) return
-      // The selected rows still shown, found by the set of selected keys: a set of every visible
-      // key would cost far more on a large listing.
-      const kept = visibleRows().filter((row) => selectedKeys.has(row.key))
+      // The selected rows still shown, found by their keys' hashes: testing every visible row
+      // against the selection would read (and hash) every key of a large listing.
+      const kept = selectSelectedEntries(get())
       if (kept.length !== selectedKeys.size) {
         set({ selectedKeys: new Set(kept.map((row) => row.key)) })
       }

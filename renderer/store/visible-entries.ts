@@ -5,6 +5,8 @@
  * sorted or read again.
  */
 import type { AppState } from './app-state'
+import type { KeyHashes } from './key-lookup'
+import { extendKeyHashes, noKeyHashes, rowsWithKeys } from './key-lookup'
 import type { NameIndex } from './name-search'
 import { emptyNameIndex, extendNameIndex, rowsContaining } from './name-search'
 import type { Entry } from './object-entry'
@@ -21,14 +23,21 @@ type ListingCache = {
   readonly byColumn: Map<SortColumn, Derived<SortedRows>>
   names: Derived<NameIndex> | null
   keys: Derived<RowKeys> | null
+  hashes: Derived<KeyHashes> | null
 }
 
-let cache: ListingCache = { listingId: -1, byColumn: new Map(), names: null, keys: null }
+const noCache = (listingId: number): ListingCache => ({
+  listingId,
+  byColumn: new Map(),
+  names: null,
+  keys: null,
+  hashes: null,
+})
+
+let cache: ListingCache = noCache(-1)
 
 const cacheFor = (listingId: number): ListingCache => {
-  if (cache.listingId !== listingId) {
-    cache = { listingId, byColumn: new Map(), names: null, keys: null }
-  }
+  if (cache.listingId !== listingId) cache = noCache(listingId)
   return cache
 }
 
@@ -53,8 +62,9 @@ const extended = <T>(
 }
 
 /**
- * The names' text and the rows' size and date keys: kept up as pages arrive, so that the first key
- * typed in the filter, or the first click on a column, finds them ready.
+ * The names' text, the rows' size and date keys and their keys' hashes: kept up as pages arrive,
+ * so that the first key typed in the filter, the first click on a column or on a row finds them
+ * ready.
  */
 const namesOf = (listingId: number, entries: readonly Entry[]): NameIndex => {
   const listingCache = cacheFor(listingId)
@@ -66,6 +76,12 @@ const keysOf = (listingId: number, entries: readonly Entry[]): RowKeys => {
   const listingCache = cacheFor(listingId)
   listingCache.keys = extended(listingCache.keys, entries, noRowKeys, extendRowKeys)
   return listingCache.keys.value
+}
+
+const hashesOf = (listingId: number, entries: readonly Entry[]): KeyHashes => {
+  const listingCache = cacheFor(listingId)
+  listingCache.hashes = extended(listingCache.hashes, entries, noKeyHashes, extendKeyHashes)
+  return listingCache.hashes.value
 }
 
 /**
@@ -110,24 +126,99 @@ const rowsOf = memo(inOrder)
 
 const noEntries: readonly Entry[] = []
 
-export const selectVisibleEntries = (state: AppState): readonly Entry[] => {
+/** The listing's order for the sort, and which rows the filter shows (null: all of them). */
+const shownParts = (
+  state: AppState,
+): { readonly sorted: SortedRows; readonly shown: Uint8Array | null } | null => {
   const { listing, sortOrder, filterText } = state
-  if (!listing) return noEntries
+  if (!listing) return null
   const { id, entries, search } = listing
   const sorted = sortedOf(id, entries, sortOrder.column)
   keysOf(id, entries)
+  hashesOf(id, entries)
   // In a bucket search the box holds the search text, which the server already applied.
   const shown = search === null ? shownOf(namesOf(id, entries), filterText) : null
-  return rowsOf(entries, sorted, sortOrder.descending, shown)
+  return { sorted, shown }
 }
 
-const selectedOf = memo((rows: readonly Entry[], selected: ReadonlySet<string>) =>
-  selected.size === 0 ? noEntries : rows.filter((entry) => selected.has(entry.key)),
+export const selectVisibleEntries = (state: AppState): readonly Entry[] => {
+  const parts = shownParts(state)
+  if (!parts || !state.listing) return noEntries
+  return rowsOf(state.listing.entries, parts.sorted, state.sortOrder.descending, parts.shown)
+}
+
+const selectedRowsOf = memo(rowsWithKeys)
+
+const selectedOf = memo(
+  (
+    entries: readonly Entry[],
+    sorted: SortedRows,
+    descending: boolean,
+    shown: Uint8Array | null,
+    rows: readonly number[],
+  ): readonly Entry[] => {
+    if (rows.length === 0) return noEntries
+    const marked = new Uint8Array(entries.length)
+    for (const row of rows) if (shown === null || shown[row] === 1) marked[row] = 1
+    return inOrder(entries, sorted, descending, marked)
+  },
 )
 
-/** The selected rows, in display order. */
-export const selectSelectedEntries = (state: AppState): readonly Entry[] =>
-  selectedOf(selectVisibleEntries(state), state.selectedKeys)
+/** The selected rows, in display order (those the filter shows). */
+export const selectSelectedEntries = (state: AppState): readonly Entry[] => {
+  const { listing, selectedKeys, sortOrder } = state
+  const parts = shownParts(state)
+  if (!listing || !parts || selectedKeys.size === 0) return noEntries
+  const { id, entries } = listing
+  const rows = selectedRowsOf(entries, hashesOf(id, entries), selectedKeys)
+  return selectedOf(entries, parts.sorted, sortOrder.descending, parts.shown, rows)
+}
+
+/**
+ * Where `key` is among the rows shown, or -1: its row found by its hash, then its place counted
+ * in the order's numbers, never reading the rows.
+ */
+const indexAmongShown = (
+  entries: readonly Entry[],
+  hashes: KeyHashes,
+  sorted: SortedRows,
+  descending: boolean,
+  shown: Uint8Array | null,
+  key: string | null,
+): number => {
+  if (key === null) return -1
+  const [row] = rowsWithKeys(entries, hashes, new Set([key]))
+  if (row === undefined || (shown !== null && shown[row] !== 1)) return -1
+  let at = 0
+  for (const part of [sorted.folders, sorted.objects]) {
+    const count = part.length
+    for (let step = 0; step < count; step += 1) {
+      const other = part[descending ? count - 1 - step : step] as number
+      if (other === row) return at
+      if (shown === null || shown[other] === 1) at += 1
+    }
+  }
+  return -1
+}
+
+const rowIndexOf = (state: AppState, key: string | null, find: typeof indexAmongShown): number => {
+  const { listing, sortOrder } = state
+  const parts = shownParts(state)
+  if (!listing || !parts) return -1
+  const { id, entries } = listing
+  return find(entries, hashesOf(id, entries), parts.sorted, sortOrder.descending, parts.shown, key)
+}
+
+const anyRowIndex = memo(indexAmongShown)
+const focusRowIndex = memo(indexAmongShown)
+
+/** Where the row of `key` is among the rows shown, or -1 when it is not shown. */
+export const selectRowIndex = (state: AppState, key: string | null): number =>
+  rowIndexOf(state, key, anyRowIndex)
+
+/** Where the keyboard's row is among the rows shown, or -1. */
+export const selectFocusIndex = (state: AppState): number =>
+  rowIndexOf(state, state.focusKey, focusRowIndex)
 
 const countsOf = memo((sorted: SortedRows) => ({
   folders: sorted.folders.length,

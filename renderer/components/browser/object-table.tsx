@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { appStore, useAppStore } from '../../store/app-store'
 import type { Entry } from '../../store/object-entry'
 import { treeNodeId } from '../../store/tree-slice'
-import { selectVisibleEntries } from '../../store/visible-entries'
+import { selectFocusIndex, selectVisibleEntries } from '../../store/visible-entries'
 import { isMac } from '../shortcuts'
 import { openEntry } from './object-commands'
 import { ObjectRow, rowId } from './object-row'
@@ -31,7 +31,6 @@ type Props = {
 export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
   const rows = useAppStore(selectVisibleEntries)
   const selectedKeys = useAppStore((state) => state.selectedKeys)
-  const focusKey = useAppStore((state) => state.focusKey)
   const cutSelection = useAppStore((state) =>
     state.clipboard?.mode === 'cut' && state.clipboard.selection.bucket === state.location?.bucket
       ? state.clipboard.selection
@@ -54,11 +53,7 @@ export const ObjectTable = ({ onContextMenu, dropKey }: Props) => {
     ROW_HEIGHT,
     HEADER_HEIGHT,
   )
-  // A search of every row: once per change of rows or focus, not on each scrolled frame.
-  const focusIndex = useMemo(
-    () => (focusKey === null ? -1 : rows.findIndex((row) => row.key === focusKey)),
-    [rows, focusKey],
-  )
+  const focusIndex = useAppStore(selectFocusIndex)
   // What is listed: another folder or search starts at the top (a refresh keeps the place).
   const listed = useAppStore((state) =>
     state.listing ? `${treeNodeId(state.listing.location)}${state.listing.search ?? '\n'}` : '',
