@@ -174,11 +174,17 @@ export const pagesBetween = (page: PageSpan, prefix: string, from: string, to: s
 }
 
 /**
- * Cuts for an open end (nothing known past the page): at 1, 2, 3, 4, 6, 8 … `farthest` pages' worth after
- * its last key, so a listing of unknown length is spread at once, and past its end only a few
- * requests find nothing.
+ * Cuts for an open end (nothing known past the page): at 1, 2, 3, 4, 6, 8 … pages' worth after
+ * its last key up to `dense` pages, then at every doubling up to `farthest`, so a listing of
+ * unknown length is spread at once as wide as is useful, and past its end only a few requests
+ * find nothing.
  */
-export const cutsAhead = (page: PageSpan, prefix: string, farthest: number): string[] => {
+export const cutsAhead = (
+  page: PageSpan,
+  prefix: string,
+  farthest: number,
+  dense: number = farthest,
+): string[] => {
   const scale = keyScale(page.first, page.last, prefix)
   const step = pageStep(scale, page)
   if (step === 0n) return []
@@ -188,7 +194,7 @@ export const cutsAhead = (page: PageSpan, prefix: string, farthest: number): str
   for (let power = 1; power <= farthest; power *= 2) {
     guesses.push(scale.fromValue(from + step * BigInt(power)))
     const between = power + power / 2
-    if (power >= 2 && between < power * 2 && between <= farthest) {
+    if (power >= 2 && between < power * 2 && between <= Math.min(farthest, dense)) {
       guesses.push(scale.fromValue(from + step * BigInt(between)))
     }
   }

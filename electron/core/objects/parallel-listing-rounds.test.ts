@@ -9,7 +9,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Connection } from '../accounts'
-import { createRequestGovernor, type RequestGovernor } from '../request-governor'
+import { governorSeeing } from '../testing/pinned-governor'
 import { connectionFor } from '../testing/transfer-core'
 import { walkListing } from './parallel-listing'
 
@@ -76,15 +76,7 @@ afterEach(() => {
  * lets requests go at once: the rounds are then the listing's choice alone, not the pacing's.
  */
 const connectionSeeing = (roundTripMs: number): Connection => {
-  const real = createRequestGovernor(100_000)
-  const governor: RequestGovernor = {
-    acquire: (priority, signal) => real.acquire(priority, signal),
-    throttled: (after) => real.throttled(after),
-    setRate: (rate) => real.setRate(rate),
-    stats: () => real.stats(),
-    rate: 100,
-    roundTripMs,
-  }
+  const governor = governorSeeing(roundTripMs, { pacing: 100_000 })
   const settings = { endpoint, accessKeyId: 'test', secretAccessKey: 'test-secret' }
   const connection = connectionFor(settings, governor)
   connections.push(connection)

@@ -194,7 +194,7 @@ export const openParallelListing = (
     const farthest = Math.min(FARTHEST_PAGES, Math.max(2, pagesSeen, wanted()))
     const cuts =
       range.end === null
-        ? cutsAhead(span, scope.prefix, farthest)
+        ? cutsAhead(span, scope.prefix, farthest, wanted())
         : balancingCuts(range, range.end, span)
     if (cuts.length === 0) return
     const ends = [...cuts, range.end]
