@@ -20,9 +20,11 @@ export const createThrottle = (intervalMs: number, flush: () => void): Throttle 
       arm(Math.ceil(early) + 1)
       return
     }
+    // Set before (a poke during the flush arms the next one an interval on) and again after:
+    // a flush that takes a while (a snapshot of many jobs) must not bring the next one closer
+    // than the interval, as its listeners see them.
+    last = performance.now()
     flush()
-    // From the end of this flush: one that takes a while (a snapshot of many jobs) must not
-    // bring the next one closer than the interval, as its listeners see them.
     last = performance.now()
   }
 
