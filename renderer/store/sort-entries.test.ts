@@ -14,7 +14,7 @@ const random = (seed: number) => () => {
 const columns: readonly SortColumn[] = ['name', 'size', 'modified', 'type']
 
 /** Rows with ties in every column: few sizes, dates and types, names that differ in case. */
-const rowsOf = (count: number, seed: number): Entry[] => {
+const rowsOf = (count: number, seed: number, otherDates: readonly string[] = []): Entry[] => {
   const next = random(seed)
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T
   const objects = Array.from({ length: count }, (_, index) => ({
@@ -25,6 +25,7 @@ const rowsOf = (count: number, seed: number): Entry[] => {
       '2026-01-31T23:59:59.999Z',
       '2026-02-01T00:00:00.000Z',
       '1999-12-31T00:00:00.000Z',
+      ...otherDates,
     ]),
     etag: null,
     storageClass: null,
@@ -108,19 +109,25 @@ describe('sorting a listing', () => {
   })
 
   it('merges pages in any order, before, between and after the rows so far', () => {
-    const rows = rowsOf(2000, 5)
+    // One date in another form: those rows are compared as text, the others by their keys.
+    const rows = rowsOf(2000, 5, ['2026-01-15'])
     const next = random(9)
     // Pages cut from a shuffled listing, and from its name order (each page after the last).
     const shuffled = [...rows].sort(() => next() - 0.5)
     for (const source of [shuffled, inOrder(rows, compared(rows, 'name'), false)]) {
       for (const column of columns) {
+        const whole = keys(inOrder(source, compared(source, column), false))
         let merged = noRowsSorted
+        let keyed = noRowsSorted
+        let rowKeys = noRowKeys
         for (let from = 0; from < source.length; from += 110) {
-          merged = sortInto(merged, source.slice(0, from + 110), from, column)
+          const page = source.slice(0, from + 110)
+          rowKeys = extendRowKeys(rowKeys, page)
+          merged = sortInto(merged, page, from, column)
+          keyed = sortInto(keyed, page, from, column, rowKeys)
         }
-        expect(keys(inOrder(source, merged, false))).toEqual(
-          keys(inOrder(source, compared(source, column), false)),
-        )
+        expect(keys(inOrder(source, merged, false))).toEqual(whole)
+        expect(keys(inOrder(source, keyed, false))).toEqual(whole)
       }
     }
   })

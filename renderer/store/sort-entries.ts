@@ -39,6 +39,28 @@ const byIndex =
   (a: number, b: number): number =>
     compare(entries[a] as Entry, entries[b] as Entry)
 
+/**
+ * Comparing rows by their size or date key first, read from `rowKeys` by row index: only rows
+ * with equal keys are read (for their names); a date in another form (a NaN key) is compared as
+ * text, which orders the other dates as their keys do.
+ */
+const byRowKeys = (
+  entries: readonly Entry[],
+  rowKeys: RowKeys,
+  column: 'size' | 'modified',
+): ((a: number, b: number) => number) => {
+  const keys = column === 'size' ? rowKeys.sizes : rowKeys.dates
+  const compare = comparators[column]
+  return (a, b) => {
+    const difference = (keys[a] as number) - (keys[b] as number)
+    if (difference < 0) return -1
+    if (difference > 0) return 1
+    const left = entries[a] as Entry
+    const right = entries[b] as Entry
+    return difference === 0 ? byName(left, right) : compare(left, right)
+  }
+}
+
 export const noRowsSorted: SortedRows = {
   folders: new Uint32Array(0),
   objects: new Uint32Array(0),
@@ -67,28 +89,43 @@ const merge = (
   let from = 0
   let to = 0
   for (const row of added) {
-    let low = from
-    let high = sorted.length
+    // Galloping: the next place is usually near the last, so the search widens from there.
+    let step = 1
+    while (from + step < sorted.length && compare(sorted[from + step] as number, row) <= 0) {
+      step *= 2
+    }
+    // The place is past from + step / 2 (that row sorts before) and at most from + step.
+    let low = from + (step >>> 1)
+    let high = Math.min(sorted.length, from + step)
     while (low < high) {
       const middle = (low + high) >>> 1
       if (compare(sorted[middle] as number, row) <= 0) low = middle + 1
       else high = middle
     }
-    merged.set(sorted.subarray(from, low), to)
-    to += low - from
-    from = low
+    // Short runs are copied by hand: a view per run would make garbage for every added row.
+    if (low - from < 64) {
+      while (from < low) merged[to++] = sorted[from++] as number
+    } else {
+      merged.set(sorted.subarray(from, low), to)
+      to += low - from
+      from = low
+    }
     merged[to++] = row
   }
   merged.set(sorted.subarray(from), to)
   return merged
 }
 
-/** Sorts the rows of `entries` from index `from` on into `base` (ascending, folders apart). */
+/**
+ * Sorts the rows of `entries` from index `from` on into `base` (ascending, folders apart). With
+ * `rowKeys` (holding every row of `entries`), sizes and dates are compared as numbers.
+ */
 export const sortInto = (
   base: SortedRows,
   entries: readonly Entry[],
   from: number,
   column: SortColumn,
+  rowKeys: RowKeys | null = null,
 ): SortedRows => {
   const folders: number[] = []
   const objects: number[] = []
@@ -96,7 +133,10 @@ export const sortInto = (
     if ((entries[row] as Entry).kind === 'folder') folders.push(row)
     else objects.push(row)
   }
-  const compare = byIndex(entries, comparators[column])
+  const compare =
+    rowKeys && (column === 'size' || column === 'modified')
+      ? byRowKeys(entries, rowKeys, column)
+      : byIndex(entries, comparators[column])
   return {
     folders: merge(base.folders, folders, compare),
     objects: merge(base.objects, objects, compare),

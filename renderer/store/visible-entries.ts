@@ -95,7 +95,7 @@ const sortedOf = (listingId: number, entries: readonly Entry[], column: SortColu
   const from = grownFrom(cached, entries)
   const sorted =
     cached && from !== -1
-      ? sortInto(cached.value, entries, from, column)
+      ? sortInto(cached.value, entries, from, column, keysOf(listingId, entries))
       : column === 'name'
         ? sortInto(noRowsSorted, entries, 0, column)
         : sortedFromNames(
