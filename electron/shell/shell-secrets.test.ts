@@ -42,7 +42,8 @@ afterEach(async () => {
 afterAll(async () => {
   await keyring?.stop()
   await built?.remove()
-  await rm(work, { recursive: true, force: true })
+  // Set up only if the keyring and the build came up.
+  if (work) await rm(work, { recursive: true, force: true })
 })
 
 /** The endpoint is never reached: saving an account stores its secret and nothing else. */

@@ -26,7 +26,8 @@ const firstLine = (child: ChildProcess): Promise<string> =>
     child.on('error', reject)
   })
 
-export const startPrivateKeyring = async (): Promise<PrivateKeyring> => {
+/** One try: a bus and a keyring, ready when a write through the Secret Service succeeds. */
+const tryKeyring = async (): Promise<PrivateKeyring | null> => {
   const home = await mkdtemp(path.join(os.tmpdir(), 'dss-keyring-'))
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -65,5 +66,18 @@ export const startPrivateKeyring = async (): Promise<PrivateKeyring> => {
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   await stop()
+  return null
+}
+
+/**
+ * Now and then (a loaded machine, seen in 1 of about 5 full runs) the daemon comes up without its
+ * login keyring unlocked, and every write asks for a prompt that cannot open; a fresh daemon in a
+ * fresh home then works. Up to three tries.
+ */
+export const startPrivateKeyring = async (): Promise<PrivateKeyring> => {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const keyring = await tryKeyring()
+    if (keyring) return keyring
+  }
   throw new Error('GNOME Keyring did not come up on the test D-Bus session')
 }
