@@ -7,6 +7,7 @@ import type { FakeObjectSeed } from '../api/fake-object-store.test-fixture'
 import type { StoreOptions } from './create-app-store'
 import { createAppStore } from './create-app-store'
 import type { Location } from './location'
+import { entriesOfPage, type Entry } from './object-entry'
 import { startSubscriptions } from './subscriptions'
 
 export const demo: Location = { accountId: SANDBOX_ACCOUNT_ID, bucket: 'demo', prefix: '' }
@@ -45,3 +46,24 @@ export const openAndWait = async (
 /** The visible names, in order. */
 export const names = (entries: readonly { readonly name: string }[]) =>
   entries.map(({ name }) => name)
+
+/** Table rows of a folder at the bucket's top holding these object keys (size: `size(index)`). */
+export const rowsOfKeys = (
+  keys: readonly string[],
+  size: (index: number) => number = () => 1,
+): Entry[] =>
+  entriesOfPage(
+    {
+      folders: [],
+      objects: keys.map((key, index) => ({
+        key,
+        size: size(index),
+        lastModified: null,
+        etag: null,
+        storageClass: null,
+      })),
+      nextToken: null,
+    },
+    '',
+    false,
+  )

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { extendKeyHashes, hashKey, noKeyHashes, rowsWithKeys } from './key-lookup'
 import type { Entry } from './object-entry'
-import { entriesOfPage } from './object-entry'
+import { rowsOfKeys } from './browser-store.test-fixture'
 
-const rowsOf = (keys: readonly string[]): Entry[] =>
-  entriesOfPage(
-    {
-      folders: [],
-      objects: keys.map((key) => ({
-        key,
-        size: 1,
-        lastModified: null,
-        etag: null,
-        storageClass: null,
-      })),
-      nextToken: null,
-    },
-    '',
-    false,
-  )
+const rowsOf = (keys: readonly string[]): Entry[] => rowsOfKeys(keys)
 
 const keys = Array.from(
   { length: 3000 },

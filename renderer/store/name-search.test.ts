@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Entry } from './object-entry'
-import { entriesOfPage } from './object-entry'
+import { rowsOfKeys } from './browser-store.test-fixture'
 import { emptyNameIndex, extendNameIndex, rowsContaining } from './name-search'
 
 const random = (seed: number) => () => {
@@ -14,20 +14,9 @@ const rowsOf = (count: number, seed: number): Entry[] => {
   const letters = ['a', 'b', 'A', 'é', 'e\u0301', '/', ' ']
   const name = () =>
     Array.from({ length: Math.floor(next() * 4) }, () => letters[Math.floor(next() * 7)]).join('')
-  return entriesOfPage(
-    {
-      folders: [],
-      objects: Array.from({ length: count }, (_, index) => ({
-        key: `${name()}`,
-        size: index,
-        lastModified: null,
-        etag: null,
-        storageClass: null,
-      })),
-      nextToken: null,
-    },
-    '',
-    false,
+  return rowsOfKeys(
+    Array.from({ length: count }, () => name()),
+    (index) => index,
   )
 }
 

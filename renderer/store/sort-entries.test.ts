@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Entry } from './object-entry'
 import { entriesOfPage } from './object-entry'
+import { rowsOfKeys } from './browser-store.test-fixture'
 import type { SortColumn } from './sort-entries'
 import type { SortedRows } from './sort-entries'
 import { inOrder, noRowsSorted, sortedFromNames, sortInto } from './sort-entries'
@@ -83,20 +84,9 @@ describe('sorting a listing', () => {
   })
 
   it('sorts digit runs by value: photo 9 before photo 10', () => {
-    const rows = entriesOfPage(
-      {
-        folders: [],
-        objects: Array.from({ length: 1000 }, (_, index) => ({
-          key: `photo ${(index * 7919) % 1000}.jpg`,
-          size: index,
-          lastModified: null,
-          etag: null,
-          storageClass: null,
-        })),
-        nextToken: null,
-      },
-      '',
-      false,
+    const rows = rowsOfKeys(
+      Array.from({ length: 1000 }, (_, index) => `photo ${(index * 7919) % 1000}.jpg`),
+      (index) => index,
     )
     const names = inOrder(rows, compared(rows, 'name'), false).map(({ name }) => name)
     expect(names.slice(8, 12)).toEqual([

@@ -3,12 +3,8 @@
  * SDK on real answers is list-xml.integration.test.ts; here, the forms RGW does not write, and a
  * listing through a loopback server whose XML the reader refuses: the SDK reads it instead.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Connection } from '../accounts'
-import { createRequestGovernor } from '../request-governor'
-import { connectionFor } from '../testing/transfer-core'
+import { startLoopbackS3, type LoopbackS3 } from '../testing/loopback-s3'
 import { listPage } from './listing'
 import { parseListBucketResult, xmlText } from './list-xml'
 
@@ -87,12 +83,11 @@ describe('parseListBucketResult', () => {
 })
 
 describe('a listing whose XML the reader leaves to the SDK', () => {
-  let server: http.Server
-  let connection: Connection
+  let loopback: LoopbackS3
 
   beforeAll(async () => {
     // `xml:space` on each key: well-formed, and nothing the reader expects.
-    server = http.createServer((_req, res) => {
+    loopback = await startLoopbackS3((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/xml' })
       res.end(
         answer(
@@ -102,24 +97,12 @@ describe('a listing whose XML the reader leaves to the SDK', () => {
         ),
       )
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    connection = connectionFor(
-      {
-        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        accessKeyId: 'test',
-        secretAccessKey: 'test-secret',
-      },
-      createRequestGovernor(1000),
-    )
   })
 
-  afterAll(async () => {
-    connection.client.destroy()
-    await new Promise((resolve) => server.close(resolve))
-  })
+  afterAll(() => loopback.stop())
 
   it('is read by the SDK, with the same entries', async () => {
-    const page = await listPage(connection, {
+    const page = await listPage(loopback.connection, {
       bucket: 'b',
       prefix: '',
       recursive: true,

@@ -4,16 +4,13 @@
  * key once, at about the cost of a sequential walk. The server is a small ListObjectsV2 on a
  * loopback socket, since RGW honours StartAfter.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Connection } from '../accounts'
-import { createRequestGovernor } from '../request-governor'
-import { connectionFor } from '../testing/transfer-core'
+import { startLoopbackS3, type LoopbackS3 } from '../testing/loopback-s3'
 import { walkListing } from './parallel-listing'
 
 const KEYS = Array.from({ length: 60 }, (_, index) => `k-${String(index).padStart(3, '0')}`)
-let server: http.Server
+let loopback: LoopbackS3
 let connection: Connection
 const asked: URLSearchParams[] = []
 
@@ -38,27 +35,16 @@ const answer = (query: URLSearchParams): string => {
 }
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
+  loopback = await startLoopbackS3((req, res) => {
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams
     asked.push(query)
     res.writeHead(200, { 'Content-Type': 'application/xml' })
     res.end(answer(query))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  connection = connectionFor(
-    {
-      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      accessKeyId: 'test',
-      secretAccessKey: 'test-secret',
-    },
-    createRequestGovernor(1000),
-  )
+  connection = loopback.connection
 })
 
-afterAll(async () => {
-  connection.client.destroy()
-  await new Promise((resolve) => server.close(resolve))
-})
+afterAll(() => loopback.stop())
 
 it('falls back to the sequential walk when the server ignores StartAfter', async () => {
   const listed: string[] = []
