@@ -164,13 +164,18 @@ const pageStep = (scale: KeyScale, page: PageSpan): bigint => {
   return (width * BigInt(page.pageSize)) / BigInt(page.count - 1)
 }
 
-/** About how many pages hold the keys from `from` to `to`, by the page's density (rounded up). */
-export const pagesBetween = (page: PageSpan, prefix: string, from: string, to: string): number => {
+/**
+ * How many pages, about, hold the keys from `from` to `to` (rounded up), by the page's density:
+ * one scale fitted to the page, for measuring any number of spans.
+ */
+export const pageMeasure = (page: PageSpan, prefix: string) => {
   const scale = keyScale(page.first, page.last, prefix)
   const step = pageStep(scale, page)
-  const width = scale.toValue(to) - scale.toValue(from)
-  if (step === 0n || width <= 0n) return 0
-  return Number(width / step) + (width % step > 0n ? 1 : 0)
+  return (from: string, to: string): number => {
+    const width = scale.toValue(to) - scale.toValue(from)
+    if (step === 0n || width <= 0n) return 0
+    return Number(width / step) + (width % step > 0n ? 1 : 0)
+  }
 }
 
 /**

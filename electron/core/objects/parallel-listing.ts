@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events'
 import type { FolderEntry, ObjectEntry } from '../../../shared/objects'
 import type { Connection } from '../accounts'
 import { requestSignal } from '../request-signal'
-import { compareNames, cutsAhead, cutsWithin, pagesBetween, type PageSpan } from './key-ranges'
+import { compareNames, cutsAhead, cutsWithin, pageMeasure, type PageSpan } from './key-ranges'
 import { isV1Only, listPage } from './listing'
 
 export type ListScope = {
@@ -174,28 +174,30 @@ export const openParallelListing = (
 
   /**
    * Cuts of a range with an end, so the ranges left finish together: it is cut when it holds
-   * more pages than the rounds the whole known rest needs at `wanted` ranges a round, or into as
+   * more pages than the rounds the whole known rest needs at `want` ranges a round, or into as
    * many pieces as there are idle places.
    */
-  const balancingCuts = (range: Range, end: string, span: PageSpan): string[] => {
-    range.pages = pagesBetween(span, scope.prefix, span.last, end)
+  const balancingCuts = (range: Range, end: string, span: PageSpan, want: number): string[] => {
     const known = ranges.reduce((sum, other) => sum + (other.done ? 0 : other.pages), 0)
-    const rounds = Math.max(1, Math.ceil(known / wanted()))
-    const idle = wanted() - working()
+    const rounds = Math.max(1, Math.ceil(known / want))
+    const busy = working()
     const pieces = Math.min(
-      inFlight - working() + 1,
-      Math.max(idle + 1, Math.ceil(range.pages / rounds)),
+      inFlight - busy + 1,
+      Math.max(want - busy + 1, Math.ceil(range.pages / rounds)),
     )
     return pieces >= 2 ? cutsWithin(span, scope.prefix, end, pieces, 1) : []
   }
 
   const cut = (range: Range, index: number, span: PageSpan): void => {
     if (!mayCut()) return
-    const farthest = Math.min(FARTHEST_PAGES, Math.max(2, pagesSeen, wanted()))
+    const want = wanted()
+    const pagesFrom = pageMeasure(span, scope.prefix)
+    if (range.end !== null) range.pages = pagesFrom(span.last, range.end)
+    const farthest = Math.min(FARTHEST_PAGES, Math.max(2, pagesSeen, want))
     const cuts =
       range.end === null
-        ? cutsAhead(span, scope.prefix, farthest, wanted())
-        : balancingCuts(range, range.end, span)
+        ? cutsAhead(span, scope.prefix, farthest, want)
+        : balancingCuts(range, range.end, span, want)
     if (cuts.length === 0) return
     const ends = [...cuts, range.end]
     const starts = [span.last, ...cuts]
@@ -204,10 +206,7 @@ export const openParallelListing = (
     ranges.splice(index + 1, 0, ...added)
     for (const [at, piece] of [range, ...added].entries()) {
       const from = starts[at]
-      piece.pages =
-        piece.end === null || from === undefined
-          ? 0
-          : pagesBetween(span, scope.prefix, from, piece.end)
+      piece.pages = piece.end === null || from === undefined ? 0 : pagesFrom(from, piece.end)
     }
   }
 
