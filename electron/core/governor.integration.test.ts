@@ -88,6 +88,25 @@ describe('request governor through the emulator', () => {
     expect(await nextStats(accountId)).toMatchObject({ limit: 100, currentRate: 100, throttles: 0 })
   })
 
+  it('at a long round trip (100 ms added), still never lets over 100 arrive in a second', async () => {
+    // Slots are freed a second after the earliest a request can have arrived (its answer less
+    // the fastest round trip), not a second after its answer: the server's count must still hold.
+    const accountId = await saveAccount(100)
+    await burst(accountId, 5) // a first round trip heard
+    bed.emulator.setFaults({ latencyMs: 100 })
+    bed.emulator.clearLog()
+    try {
+      const results = await burst(accountId, 300)
+      expect(results.filter((result) => !result.ok)).toEqual([])
+    } finally {
+      bed.emulator.setFaults({})
+    }
+    const log = bed.emulator.log()
+    expect(log).toHaveLength(300)
+    expect(log.filter((entry) => entry.status === 503)).toEqual([])
+    expect(maxRequestsInWindow(log)).toBeLessThanOrEqual(100)
+  })
+
   it('backs off when the server says SlowDown, and every request still succeeds', async () => {
     // Set 3x above what the server allows: the governor must learn from the 503s.
     const accountId = await saveAccount(300)

@@ -58,6 +58,45 @@ describe('request governor', () => {
     expect(releases).toHaveLength(15)
   })
 
+  /**
+   * 400 requests through a link whose way there takes 50–150 ms (drawn per request) and whose
+   * way back and server take 100 ms: when each one arrived, and when the last was let go.
+   */
+  const overLongLink = async (outcome: 'answered' | undefined) => {
+    const governor = createRequestGovernor(100, clock())
+    const arrivals: number[] = []
+    const sent: number[] = []
+    let seed = 7
+    const wayThere = (): number => {
+      seed = (seed * 48271) % 2147483647
+      return 50 + (seed % 101)
+    }
+    for (let index = 0; index < 400; index += 1) {
+      void governor.acquire('bulk').then((release) => {
+        const there = wayThere()
+        sent.push(Date.now())
+        setTimeout(() => arrivals.push(Date.now()), there)
+        setTimeout(() => release(outcome), there + 100)
+      })
+    }
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(sent).toHaveLength(400)
+    return { arrivals, lastSent: (sent.at(-1) ?? 0) - (sent[0] ?? 0) }
+  }
+
+  it('at a long round trip, frees a slot a second after the earliest its request can have arrived', async () => {
+    // Answers heard: a request counts until a second after its answer less the fastest round
+    // trip (150 ms here), so the pace stays the rate's, and still no second sees over 100 arrive.
+    const heard = await overLongLink('answered')
+    expect(maxInWindow(heard.arrivals.sort((a, b) => a - b))).toBeLessThanOrEqual(100)
+    expect(heard.lastSent).toBeLessThan(4200)
+    // Failures with no answer teach nothing: each counts until a second after it came back, so
+    // 300 slots are each held 1.15–1.25 s.
+    const unheard = await overLongLink(undefined)
+    expect(maxInWindow(unheard.arrivals.sort((a, b) => a - b))).toBeLessThanOrEqual(100)
+    expect(unheard.lastSent).toBeGreaterThan(4500)
+  })
+
   it('serves interactive requests before queued bulk ones', async () => {
     const governor = createRequestGovernor(10, { burst: 1, ...clock() })
     const order: string[] = []

@@ -6,8 +6,8 @@
  * - a sliding window never lets more than the current rate arrive at the server in any second,
  *   which a token bucket alone would (by its burst, and because requests bunch on the way: a
  *   TLS handshake or a busy socket holds some back, then they arrive together). A request
- *   counts in the window from when it is sent until a second after its response came back,
- *   since it may have reached the server at any time in between;
+ *   counts in the window from when it is sent until a second after it may have reached the
+ *   server: its answer, less the fastest round trip yet heard (see `countedUntil`);
  * - on 503 SlowDown or 429 the rate halves and sending pauses for any Retry-After; it then
  *   recovers by a tenth of the limit each calm second;
  * - at the start and after each halving, only a burst goes out until one of those requests is
@@ -32,10 +32,12 @@ export type GovernorStats = {
 }
 
 /**
- * Call when the request's response (or failure) has come back. A caller that was throttled calls
- * `throttled` in the same tick (before or after this): waiting requests are let go only after.
+ * Call when the request's response (or failure) has come back, with 'answered' when the server
+ * answered it (any HTTP status): only those round trips say how fast the way there can be. A
+ * caller that was throttled calls `throttled` in the same tick (before or after this): waiting
+ * requests are let go only after.
  */
-export type Release = () => void
+export type Release = (outcome?: 'answered') => void
 
 export type RequestGovernor = {
   acquire(priority: RequestPriority, signal?: AbortSignal): Promise<Release>
@@ -57,6 +59,7 @@ type Waiter = {
   readonly reject: (error: unknown) => void
 }
 type Sent = {
+  /** When it was let go. */
   readonly at: number
   /** The probe it was sent in (see `probe`). */
   readonly epoch: number
@@ -94,6 +97,8 @@ export const createRequestGovernor = (
   let timer: ReturnType<typeof setTimeout> | undefined
   let drainSoon = false
   let roundTrip = 0
+  /** The shortest round trip of an answered request (Infinity before any). */
+  let fastest = Number.POSITIVE_INFINITY
   /** Requests that may still be counted by the server's window, oldest first. */
   let sent: Sent[] = []
   /**
@@ -125,19 +130,31 @@ export const createRequestGovernor = (
   }
 
   /**
+   * Until when an answered request may still be counted by the server's window (a second after
+   * the latest time it may have arrived there; Infinity while it is in flight). It arrived
+   * before its answer came back, by at least the server's time and the way back; a request let
+   * go later arrives no sooner than its own way there. If no request's ways and server time are
+   * shorter than those of the fastest round trip yet heard, arrivals lie at most `done - fastest`
+   * apart from sends shifted by the fastest way there: so a second after `done - fastest` it is
+   * out of the window of anything let go from then on. At a long round trip this frees a slot
+   * about a round trip sooner than a second after the answer (what it is before any answer), so
+   * the rate, not the round trip, sets the pace of a listing.
+   */
+  const countedUntil = (request: Sent): number => {
+    if (request.done === null) return Number.POSITIVE_INFINITY
+    const shift = Number.isFinite(fastest) ? fastest : 0
+    return Math.max(request.at, request.done - shift) + WINDOW_MS + WINDOW_MARGIN_MS
+  }
+
+  /**
    * ms until the window has room for one more request, 0 if it has now, Infinity if only a
    * response coming back can make room (drain runs again then).
    */
   const windowWait = (at: number): number => {
-    const window = WINDOW_MS + WINDOW_MARGIN_MS
-    sent = sent.filter(
-      (request) => request.done === null || request.done > at - window || request.at > at - window,
-    )
+    sent = sent.filter((request) => countedUntil(request) > at)
     if (sent.length < Math.max(1, Math.floor(current))) return 0
-    const leaving = sent
-      .filter((request) => request.done !== null)
-      .map((request) => Math.max(request.at, request.done ?? 0) + window - at)
-    return leaving.length > 0 ? Math.max(0, Math.min(...leaving)) : Number.POSITIVE_INFINITY
+    const leaving = Math.min(...sent.map(countedUntil))
+    return leaving === Number.POSITIVE_INFINITY ? leaving : Math.max(0, leaving - at)
   }
 
   /** ms until the probe lets another request go: 0 if it may go now, else its second's end. */
@@ -178,11 +195,12 @@ export const createRequestGovernor = (
       }
       const request: Sent = { at, epoch: probe.epoch, done: null }
       sent.push(request)
-      waiter.resolve(() => {
+      waiter.resolve((outcome) => {
         if (request.done !== null) return
         request.done = now()
         const took = request.done - request.at
         roundTrip = roundTrip === 0 ? took : roundTrip + (took - roundTrip) * ROUND_TRIP_WEIGHT
+        if (outcome === 'answered') fastest = Math.min(fastest, took)
         if (request.epoch === probe.epoch) probe.answered = true
         // Not at once: a throttle reported right after this release must be heard first. The
         // answer may end a probe, so a timer set to wait for one is stale.

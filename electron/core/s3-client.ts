@@ -134,13 +134,13 @@ const governorMiddleware =
       })
     try {
       const output = await next(args)
-      release()
+      release('answered')
       record((output.response as ResponseShape | undefined)?.statusCode ?? 0)
       return output
     } catch (error) {
-      release()
       const failure = error as FailureShape
       const status = failure.$metadata?.httpStatusCode ?? failure.$response?.statusCode ?? 0
+      release(status > 0 ? 'answered' : undefined)
       if (status === 503 || status === 429)
         governor.throttled(retryAfterMs(failure.$response?.headers?.['retry-after']))
       record(status)

@@ -107,7 +107,7 @@ export const governedRequest = async (
     }
     return response
   } finally {
-    release()
+    release(status > 0 ? 'answered' : undefined)
     connection.log.add({
       time,
       method: request.method,
