@@ -7,9 +7,11 @@
 import type { Target } from './lib/peers'
 import {
   connectAccount,
+  evaluate,
   heapMiB,
   openFolderListed,
   openUiSession,
+  recordArrivalFrames,
   percentile,
   scrollTable,
 } from './lib/ui-session'
@@ -21,6 +23,8 @@ export type TableFigures = {
   readonly frameP95Ms: number
   readonly frameMedianMs: number
   readonly maxDomRows: number
+  /** Frames from the first object row shown until every row is counted. */
+  readonly arrivalP95Ms: number
   readonly uiFirstRowsMs: number
   readonly uiFullMs: number
 }
@@ -36,8 +40,10 @@ export const measureTable = async (
   try {
     const { page } = session
     await connectAccount(page, { name: 'Benchmark account', ...target })
-    const listed = await openFolderListed(page, { bucket, prefix, count }, 600_000)
     const cdp = await page.context().newCDPSession(page)
+    await evaluate(cdp, recordArrivalFrames(count))
+    const listed = await openFolderListed(page, { bucket, prefix, count }, 600_000)
+    const arrival = await evaluate<number[]>(cdp, 'window.__arrivalFrames')
     const heap = await heapMiB(cdp)
     const scroll = await scrollTable(cdp)
     return {
@@ -45,6 +51,7 @@ export const measureTable = async (
       frameP95Ms: percentile(scroll.frames, 95),
       frameMedianMs: percentile(scroll.frames, 50),
       maxDomRows: scroll.maxRows,
+      arrivalP95Ms: percentile(arrival, 95),
       uiFirstRowsMs: listed.firstRowsMs,
       uiFullMs: listed.fullMs,
     }

@@ -17,6 +17,7 @@ import {
   evaluate,
   heapMiB,
   openFolderListed,
+  recordArrivalFrames,
   openUiSession,
   percentile,
   scrollTable,
@@ -42,28 +43,6 @@ const filterTo = (text: string): string =>
   timed(`const input = document.querySelector('input[aria-label="Filter"]')
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(text)})
   input.dispatchEvent(new Event('input', { bubbles: true }))`)
-
-/**
- * Records the frame times from the first object row shown until the grid counts all `count` rows:
- * the frames while pages arrive. The recording is read back as window.__arrivalFrames (a promise).
- */
-const recordArrivalFrames = (count: number): string => `(() => {
-  const frames = []
-  window.__arrivalFrames = new Promise((resolve) => {
-    let last = null
-    const step = (now) => {
-      const grid = document.querySelector('[role="grid"][aria-label="Objects"]')
-      if (grid?.querySelector('[role="row"][data-kind="object"]')) {
-        if (last !== null) frames.push(now - last)
-        last = now
-      }
-      if (grid?.getAttribute('aria-rowcount') === '${count + 1}') resolve(frames)
-      else requestAnimationFrame(step)
-    }
-    requestAnimationFrame(step)
-  })
-  return true
-})()`
 
 const rssMiB = async (pid: number): Promise<number> => {
   const status = await readFile(`/proc/${pid}/status`, 'utf8')

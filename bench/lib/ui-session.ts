@@ -93,6 +93,28 @@ export const connectAccount = async (page: Page, account: AccountFields): Promis
 }
 
 /**
+ * Records the frame times from the first object row shown until the grid counts all `count` rows:
+ * the frames while pages arrive. The recording is read back as window.__arrivalFrames (a promise).
+ */
+export const recordArrivalFrames = (count: number): string => `(() => {
+  const frames = []
+  window.__arrivalFrames = new Promise((resolve) => {
+    let last = null
+    const step = (now) => {
+      const grid = document.querySelector('[role="grid"][aria-label="Objects"]')
+      if (grid?.querySelector('[role="row"][data-kind="object"]')) {
+        if (last !== null) frames.push(now - last)
+        last = now
+      }
+      if (grid?.getAttribute('aria-rowcount') === '${count + 1}') resolve(frames)
+      else requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
+  return true
+})()`
+
+/**
  * Times, in the page and by its own clock, a folder being opened by double-click: from the
  * double-click to the first object row in the table, and to the grid counting all `count` rows.
  * Watched by mutation observers, not polled from here: a poll through Playwright's role selectors
