@@ -229,3 +229,34 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
   await page.keyboard.press('Tab')
   expect(await toolbar.evaluate((bar) => bar.contains(bar.ownerDocument.activeElement))).toBe(false)
 })
+
+test('a status-bar button takes the focus into the panel it opens, and Escape gives it back', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { name: 'Local sandbox' })).toBeVisible()
+  const statusBar = page.getByRole('contentinfo')
+  for (const [toggleName, regionName] of [
+    [/^Transfers/, 'Transfers'],
+    [/^Jobs/, 'Jobs'],
+    [/^Requests:/, 'Request log'],
+  ] as const) {
+    const toggle = statusBar.getByRole('button', { name: toggleName })
+    const region = page.getByRole('region', { name: regionName })
+    await tabTo(page, toggle, 80)
+    await page.keyboard.press('Enter')
+    await expect(region).toBeVisible()
+    await expect(region).toBeFocused()
+    await page.screenshot({ path: `/tmp/keyboard-panel-${regionName.replaceAll(' ', '-')}.png` })
+    // Tab goes on among the panel's controls, not past it.
+    await page.keyboard.press('Tab')
+    expect(
+      await region.evaluate((panel) => panel.contains(panel.ownerDocument.activeElement)),
+    ).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect(region).toHaveCount(0)
+    await expect(toggle).toBeFocused()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  }
+})

@@ -20,7 +20,12 @@ export const JobsPanel = () => {
   const anyFinished = jobs.some((job) => isFinished(job.state))
 
   return (
-    <PanelRegion id={JOBS_PANEL_ID} label="Jobs" className="tray-panel jobs-panel">
+    <PanelRegion
+      id={JOBS_PANEL_ID}
+      label="Jobs"
+      className="tray-panel jobs-panel"
+      onClose={() => setOpen(false)}
+    >
       <header className="tray-header jobs-header">
         <h2 className="tray-title jobs-title">Jobs</h2>
         <button

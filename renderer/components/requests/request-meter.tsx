@@ -2,6 +2,7 @@ import './requests.css'
 import { useAppStore } from '../../store/app-store'
 import { selectSelectedAccount } from '../../store/selectors'
 import { PulseIcon } from '../icons'
+import { PANEL_TOGGLE_ATTRIBUTE, useFocusPanelWhenOpened } from '../panel-focus'
 import { meterParts, meterText } from './request-format'
 import { REQUEST_LOG_ID } from './request-log-panel'
 
@@ -15,6 +16,7 @@ export const RequestMeter = () => {
   const open = useAppStore((state) => state.requestLog.state === 'open')
   const openLog = useAppStore((state) => state.openRequestLog)
   const closeLog = useAppStore((state) => state.closeRequestLog)
+  const focusWhenOpened = useFocusPanelWhenOpened(open, REQUEST_LOG_ID)
   if (!account) return null
 
   const reading = stats ?? {
@@ -36,7 +38,12 @@ export const RequestMeter = () => {
       title={`Requests sent in the last second, of this account's limit.${throttled} Shows the request log.`}
       aria-expanded={open}
       aria-controls={open ? REQUEST_LOG_ID : undefined}
-      onClick={open ? closeLog : openLog}
+      {...{ [PANEL_TOGGLE_ATTRIBUTE]: REQUEST_LOG_ID }}
+      onClick={() => {
+        if (open) return closeLog()
+        focusWhenOpened()
+        openLog()
+      }}
     >
       <PulseIcon />
       <span className="meter-gauge" aria-hidden="true">
