@@ -240,6 +240,7 @@ test('a status-bar button takes the focus into the panel it opens, and Escape gi
   for (const [toggleName, regionName] of [
     [/^Transfers/, 'Transfers'],
     [/^Jobs/, 'Jobs'],
+    [/^Links/, 'Links'],
     [/^Requests:/, 'Request log'],
   ] as const) {
     const toggle = statusBar.getByRole('button', { name: toggleName })
