@@ -138,7 +138,7 @@ export const createRequestGovernor = (
    * apart from sends shifted by the fastest way there: so a second after `done - fastest` it is
    * out of the window of anything let go from then on. At a long round trip this frees a slot
    * about a round trip sooner than a second after the answer (what it is before any answer), so
-   * the rate, not the round trip, sets the pace of a listing.
+   * the rate, not the round trip, sets the pace of many short requests.
    */
   const countedUntil = (request: Sent): number => {
     if (request.done === null) return Number.POSITIVE_INFINITY
