@@ -10,7 +10,7 @@ import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { awscli, rclone } from '../../../bench/lib/peers'
+import { awscli, rclone, removePeerHomes } from '../../../bench/lib/peers'
 import type { TestBed } from '../../../e2e/testbed/test-bed'
 import type { SyncPairDraft, SyncPlan } from '../../../shared/sync'
 import type { Connection } from '../accounts'
@@ -48,7 +48,11 @@ beforeAll(async () => {
   files = await makeTree(local)
 }, 600_000)
 
-afterAll(() => closeTransferBed({ core, direct, connection, bed, work }), 300_000)
+// The peers' config folders (rclone's holds the test bed's keys) go too.
+afterAll(async () => {
+  await removePeerHomes()
+  await closeTransferBed({ core, direct, connection, bed, work })
+}, 300_000)
 
 const draft = (over: Partial<SyncPairDraft>): SyncPairDraft => ({
   name: 'Tree',
