@@ -22,7 +22,11 @@ const tabTo = async (page: Page, target: Locator, limit = 40): Promise<void> => 
   throw new Error(`Tab never reached ${target.toString()}`)
 }
 
-/** The name of the row the grid's focus is on (its aria-activedescendant). */
+/**
+ * The name of the row the grid's focus is on (its aria-activedescendant); null while that row is
+ * not rendered yet (after Home or End the virtual table scrolls, then renders it): read it with
+ * `expect.poll`.
+ */
 const focusedRow = (grid: Locator): Promise<string | null> =>
   grid.evaluate((element) => {
     const id = element.getAttribute('aria-activedescendant')
@@ -39,7 +43,7 @@ const arrowToRow = async (page: Page, grid: Locator, name: string): Promise<void
   for (let pressed = 0; pressed < rows && (await focusedRow(grid)) !== name; pressed += 1) {
     await page.keyboard.press('ArrowDown')
   }
-  expect(await focusedRow(grid)).toBe(name)
+  await expect.poll(() => focusedRow(grid)).toBe(name)
 }
 
 test('a whole session with the keyboard alone: open, upload, link, rename, delete', async ({
@@ -180,12 +184,12 @@ test('the tree and the virtual table say where the focus is: level, expanded, ro
   expect(await grid.getByRole('row').count()).toBeLessThan(31)
   await tabTo(page, grid)
   await page.keyboard.press('End')
-  expect(await focusedRow(grid)).toBe('2026-11-30')
+  await expect.poll(() => focusedRow(grid)).toBe('2026-11-30')
   const last = grid.getByRole('row', { name: '2026-11-30', exact: true })
   await expect(last).toHaveAttribute('aria-rowindex', '31')
   await expect(last).toHaveAttribute('aria-selected', 'true')
   await page.keyboard.press('Home')
-  expect(await focusedRow(grid)).toBe('2026-11-01')
+  await expect.poll(() => focusedRow(grid)).toBe('2026-11-01')
   const first = grid.getByRole('row', { name: '2026-11-01', exact: true })
   await expect(first).toHaveAttribute('aria-rowindex', '2')
   await expect(first).toHaveAttribute('aria-selected', 'true')
