@@ -59,6 +59,7 @@ describe('request governor', () => {
   })
 
   /**
+   * On the fake clock (beforeEach), so the pace below is the governor's, not the machine's:
    * 400 requests through a link whose way there takes 50–150 ms (drawn per request) and whose
    * way back and server take 100 ms: when each one arrived, and when the last was let go.
    */
